@@ -1,0 +1,59 @@
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// Imports flow one way (shared/DESIGN.md): app -> components -> lib/queries -> lib/knative;
+// lib/k8s is server-only; emulator/ imports only lib/knative. Nothing outside emulator/
+// (other than its tests and bench scripts) may reach into emulator internals.
+const noEmulator = {
+  group: ["**/emulator/**", "@/emulator/**"],
+  message: "The console talks to clusters over HTTP only; never import the embedded cluster.",
+};
+
+export default [
+  ...nextVitals,
+  ...nextTs,
+  {
+    ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+  },
+  {
+    files: ["app/**", "components/**", "lib/**"],
+    rules: { "no-restricted-imports": ["error", { patterns: [noEmulator] }] },
+  },
+  {
+    files: ["lib/knative/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            noEmulator,
+            { group: ["node:*", "react", "react-dom", "@kubernetes/*", "next", "next/*"], message: "lib/knative is pure TypeScript." },
+            { group: ["**/lib/k8s/**", "@/lib/k8s/**", "**/components/**", "@/components/**"], message: "lib/knative depends on nothing." },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["components/**", "lib/queries/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [noEmulator, { group: ["**/lib/k8s/**", "@/lib/k8s/**"], message: "lib/k8s is server-only." }] },
+      ],
+    },
+  },
+  {
+    files: ["emulator/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["**/lib/k8s/**", "@/lib/k8s/**", "**/components/**", "@/components/**", "**/app/**", "@/app/**", "**/lib/queries/**"], message: "emulator/ imports only lib/knative." },
+          ],
+        },
+      ],
+    },
+  },
+];
