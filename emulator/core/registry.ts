@@ -27,6 +27,8 @@ export interface AdmissionRequest {
   oldObject?: KubeObject;
   actor: Actor;
   subresource?: "status";
+  /** kubectl's `fieldValidation` query parameter: what to do with fields the schema does not declare. */
+  fieldValidation?: "Strict" | "Warn" | "Ignore";
 }
 
 export interface AdmissionPlugin {
@@ -50,6 +52,7 @@ export interface WriteOptions {
   /** Status writes go through the /status subresource: only `status` changes. */
   subresource?: "status";
   dryRun?: boolean;
+  fieldValidation?: "Strict" | "Warn" | "Ignore";
   /** Admission warnings are appended here. */
   warnings?: string[];
 }
