@@ -45,6 +45,8 @@ export interface ChangeEvent {
   type: ChangeType;
   resourceType: ResourceType;
   object: KubeObject;
+  /** The object before a MODIFIED change (lets a filtered watch turn it into ADDED or DELETED). */
+  oldObject?: KubeObject;
   resourceVersion: number;
 }
 

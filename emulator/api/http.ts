@@ -1,0 +1,60 @@
+// Small helpers for answering like kube-apiserver: JSON bodies, Status errors, warnings.
+
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ApiError } from "../core/errors";
+
+export const MAX_BODY_BYTES = 3 * 1024 * 1024; // kube-apiserver's default request body limit
+
+export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
+  const text = JSON.stringify(body);
+  res.writeHead(code, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text), ...headers });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, err: unknown): void {
+  const apiErr = err instanceof ApiError ? err : ApiError.internal(err instanceof Error ? err.message : String(err));
+  if (!(err instanceof ApiError)) console.error("embedded cluster: internal error:", err);
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  sendJson(res, apiErr.code, apiErr.status);
+}
+
+/** Admission warnings as RFC 7234 Warning headers, which kubectl prints as `Warning: …`. */
+export function warningHeaders(warnings: string[]): Record<string, string> {
+  if (warnings.length === 0) return {};
+  // Node joins an array header with ", ", which still parses as several warnings.
+  return { Warning: warnings.map((w) => `299 - "${w.replace(/["\\]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, " ")}"`).join(", ") };
+}
+
+export async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new ApiError(413, "RequestEntityTooLarge", "the request body is too large");
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+export function parseJsonBody(body: Buffer): unknown {
+  if (body.length === 0) throw ApiError.badRequest("the request body is empty");
+  try {
+    return JSON.parse(body.toString("utf8"));
+  } catch (err) {
+    throw ApiError.badRequest(`couldn't decode the request body as JSON: ${(err as Error).message}`);
+  }
+}
+
+export function mediaType(header: string | undefined): string {
+  return (header ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/** Whether the client asked for a server-side Table (kubectl get). */
+export function wantsTable(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const first = accept.split(",")[0] ?? "";
+  return /as=Table/.test(first) && /g=meta\.k8s\.io/.test(first);
+}

@@ -1,0 +1,48 @@
+// PATCH bodies: JSON Merge Patch (RFC 7386), JSON Patch (RFC 6902), strategic merge (core kinds
+// only, applied with merge semantics, which is exact for ConfigMaps, Secrets and labels), and
+// server-side apply (approximated by a merge). Custom resources refuse strategic merge with 415,
+// as kube-apiserver does.
+
+import { applyPatch, type Operation } from "fast-json-patch";
+import mergePatch from "json-merge-patch";
+import YAML from "yaml";
+import { ApiError } from "../core/errors";
+import type { ResourceType } from "../core/resources";
+
+export const MERGE = "application/merge-patch+json";
+export const JSON_PATCH = "application/json-patch+json";
+export const STRATEGIC = "application/strategic-merge-patch+json";
+export const APPLY = "application/apply-patch+yaml";
+
+const ACCEPTED_FOR_CRDS = `the body of the request was in an unknown format - accepted media types include: ${JSON_PATCH}, ${MERGE}, ${APPLY}`;
+
+export function checkPatchType(type: ResourceType, contentType: string): void {
+  const builtIn = type.group === "" || type.group === "apps";
+  if (contentType === MERGE || contentType === JSON_PATCH || contentType === APPLY) return;
+  if (contentType === STRATEGIC && builtIn) return;
+  throw ApiError.unsupportedMediaType(builtIn ? `${ACCEPTED_FOR_CRDS}, ${STRATEGIC}` : ACCEPTED_FOR_CRDS);
+}
+
+export function parsePatchBody(contentType: string, body: Buffer): unknown {
+  const text = body.toString("utf8");
+  try {
+    return contentType === APPLY ? YAML.parse(text) : JSON.parse(text);
+  } catch (err) {
+    throw ApiError.badRequest(`error decoding patch: ${(err as Error).message}`);
+  }
+}
+
+export function applyPatchDocument(contentType: string, current: unknown, patch: unknown): Record<string, unknown> {
+  if (contentType === JSON_PATCH) {
+    if (!Array.isArray(patch)) throw ApiError.badRequest("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
+    try {
+      return applyPatch(structuredClone(current), patch as Operation[], true, false).newDocument as Record<string, unknown>;
+    } catch (err) {
+      throw new ApiError(422, "Invalid", `the server rejected our request due to an error in our request: ${(err as Error).message.split("\n")[0]}`);
+    }
+  }
+  if (patch === null || typeof patch !== "object" || Array.isArray(patch)) {
+    throw ApiError.badRequest("the patch must be a JSON object");
+  }
+  return mergePatch.apply(structuredClone(current), patch) as Record<string, unknown>;
+}

@@ -1,0 +1,139 @@
+// The embedded cluster's Kubernetes API server: discovery, OpenAPI, resources, watches,
+// the pod proxy to queue-proxy metrics, health endpoints. Plain HTTP on loopback.
+
+import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApiError } from "../core/errors";
+import type { ObjectRegistry } from "../core/object-registry";
+import type { PodProxy } from "../core/runtime";
+import { PODS } from "../core/resources";
+import {
+  AGGREGATED_CONTENT_TYPE,
+  KUBERNETES_VERSION,
+  aggregatedCore,
+  aggregatedGroups,
+  legacyCoreVersions,
+  legacyGroup,
+  legacyGroupList,
+  legacyResourceList,
+  wantsAggregated,
+} from "./discovery";
+import { sendError, sendJson } from "./http";
+import { openApiDocument, openApiRoot } from "./openapi";
+import { parseResourcePath } from "./paths";
+import { ResourceHandler } from "./resources-handler";
+
+export interface ApiServerOptions {
+  registry: ObjectRegistry;
+  podProxy?: PodProxy;
+  host?: string;
+  port?: number;
+  /** Lets tests simulate an API server that answers errors (the console's banner tests). */
+  log?: (line: string) => void;
+}
+
+export interface RunningApiServer {
+  url: string;
+  port: number;
+  server: http.Server;
+  close(): Promise<void>;
+}
+
+const POD_PROXY = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/:]+)(?::(\d+))?\/proxy(\/.*)?$/;
+
+export async function startApiServer(opts: ApiServerOptions): Promise<RunningApiServer> {
+  const resources = new ResourceHandler(opts.registry);
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err) => sendError(res, err));
+  });
+  // Watches are long-lived; never let Node's request timeouts cut them.
+  server.requestTimeout = 0;
+  server.headersTimeout = 60_000;
+  server.keepAliveTimeout = 65_000;
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const path = url.pathname.replace(/\/+$/, "") || "/";
+    const accept = req.headers.accept;
+
+    if (req.method === "GET" || req.method === "HEAD") {
+      switch (path) {
+        case "/version":
+          return sendJson(res, 200, KUBERNETES_VERSION, { "Cache-Control": "no-cache, private" });
+        case "/healthz":
+        case "/livez":
+        case "/readyz":
+          res.writeHead(200, { "Content-Type": "text/plain; charset=utf-8" });
+          return void res.end("ok");
+        case "/api":
+          return wantsAggregated(accept)
+            ? sendJson(res, 200, aggregatedCore(), { "Content-Type": AGGREGATED_CONTENT_TYPE })
+            : sendJson(res, 200, legacyCoreVersions());
+        case "/apis":
+          return wantsAggregated(accept)
+            ? sendJson(res, 200, aggregatedGroups(), { "Content-Type": AGGREGATED_CONTENT_TYPE })
+            : sendJson(res, 200, legacyGroupList());
+        case "/openapi/v3":
+          return sendJson(res, 200, openApiRoot(), { "Cache-Control": "no-cache, private" });
+        case "/openapi/v2":
+          throw new ApiError(404, "NotFound", "the server could not find the requested resource");
+      }
+      if (path.startsWith("/openapi/v3/")) {
+        const doc = openApiDocument(path.slice("/openapi/v3/".length));
+        if (!doc) throw new ApiError(404, "NotFound", "the server could not find the requested resource");
+        res.writeHead(200, { "Content-Type": "application/json", "Cache-Control": "public, immutable" });
+        return void res.end(doc);
+      }
+      const proxy = POD_PROXY.exec(path);
+      if (proxy) return podProxy(res, proxy);
+      const parts = path.split("/").filter(Boolean);
+      if (parts[0] === "api" && parts.length === 2) {
+        const list = legacyResourceList("", parts[1]!);
+        if (list) return sendJson(res, 200, list);
+      }
+      if (parts[0] === "apis" && parts.length === 2) {
+        const group = legacyGroup(parts[1]!);
+        if (group) return sendJson(res, 200, group);
+      }
+      if (parts[0] === "apis" && parts.length === 3) {
+        const list = legacyResourceList(parts[1]!, parts[2]!);
+        if (list) return sendJson(res, 200, list);
+      }
+    }
+
+    const parsed = parseResourcePath(path);
+    if (!parsed || parsed === "unknown-resource") {
+      throw new ApiError(404, "NotFound", "the server could not find the requested resource");
+    }
+    await resources.handle(req, res, parsed, url.searchParams);
+  }
+
+  function podProxy(res: ServerResponse, m: RegExpExecArray): void {
+    const [, namespace, pod, port, rest] = m;
+    if (!opts.registry.getShared(PODS, namespace, pod!)) throw ApiError.notFound(PODS, pod!);
+    const answer = opts.podProxy?.(namespace!, pod!, Number(port ?? 80), (rest ?? "/").replace(/^\//, ""));
+    if (!answer) {
+      // What the apiserver says when nothing listens on the pod's port.
+      throw new ApiError(503, "ServiceUnavailable", `error trying to reach service: dial tcp: connect: connection refused`);
+    }
+    res.writeHead(answer.status, { "Content-Type": answer.contentType, "Content-Length": answer.body.length });
+    res.end(Buffer.from(answer.body));
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(opts.port ?? 0, opts.host ?? "127.0.0.1", () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  const host = opts.host ?? "127.0.0.1";
+  return {
+    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    port,
+    server,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,111 @@
+// Watch streams: `?watch=true`, as kube-apiserver serves them. A chunked stream of
+// `{"type":…,"object":…}` lines; resumption from a resourceVersion out of the change log
+// (410 Expired, as an ERROR event, only when it no longer reaches back that far); bookmarks
+// when asked; timeoutSeconds; the initial state as ADDED events when no version is given.
+
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { KubeObject } from "../../lib/knative/types";
+import { ApiError } from "../core/errors";
+import type { ObjectRegistry } from "../core/object-registry";
+import type { ChangeEvent } from "../core/registry";
+import type { ResourceType } from "../core/resources";
+import { toTable } from "./tables";
+
+export interface WatchRequest {
+  type: ResourceType;
+  namespace?: string;
+  /** Whether an object passes the label and field selectors. */
+  matches: (o: KubeObject) => boolean;
+  resourceVersion?: string;
+  allowBookmarks: boolean;
+  timeoutSeconds?: number;
+  table: boolean;
+  bookmarkIntervalMs?: number;
+}
+
+const DEFAULT_TIMEOUT_SECONDS = 1800; // kube-apiserver picks 30–60 min when the client sets none
+
+export function serveWatch(registry: ObjectRegistry, req: IncomingMessage, res: ServerResponse, w: WatchRequest): void {
+  const inScope = (o: KubeObject) => !w.type.namespaced || w.namespace === undefined || o.metadata.namespace === w.namespace;
+  const selected = (o: KubeObject | undefined) => !!o && inScope(o) && w.matches(o);
+  let sentTableHeader = false;
+  let lastRv = 0;
+
+  const encode = (type: string, object: KubeObject | Record<string, unknown>) => {
+    let obj: unknown = object;
+    if (w.table && type !== "ERROR" && type !== "BOOKMARK") {
+      obj = toTable(w.type, [object as KubeObject], { withColumns: !sentTableHeader });
+      sentTableHeader = true;
+    }
+    return `${JSON.stringify({ type, object: obj })}\n`;
+  };
+
+  // Translate a change into what this (filtered) watcher sees: a change that moves an object
+  // into the selection is ADDED, out of it DELETED (as the apiserver's watch cache does).
+  const translate = (e: ChangeEvent): string | undefined => {
+    if (e.resourceType !== w.type) return undefined;
+    if (e.resourceVersion <= lastRv) return undefined;
+    const now = selected(e.object);
+    if (e.type === "MODIFIED") {
+      const before = selected(e.oldObject);
+      if (now && before) return encode("MODIFIED", e.object);
+      if (now) return encode("ADDED", e.object);
+      if (before) return encode("DELETED", e.object);
+      return undefined;
+    }
+    return now ? encode(e.type, e.object) : undefined;
+  };
+
+  const writeEvent = (e: ChangeEvent) => {
+    const line = translate(e);
+    lastRv = Math.max(lastRv, e.resourceVersion);
+    if (line) res.write(line);
+  };
+
+  // Decide what to replay before subscribing; both happen in this one tick, so nothing is missed.
+  const rvParam = w.resourceVersion;
+  let replay: ChangeEvent[] | "expired" | "initial";
+  if (rvParam === undefined || rvParam === "" || rvParam === "0") replay = "initial";
+  else if (!/^\d+$/.test(rvParam)) throw ApiError.badRequest(`invalid resource version: ${rvParam}`);
+  else replay = registry.changesSince(Number(rvParam));
+
+  res.writeHead(200, {
+    "Content-Type": w.table ? "application/json;as=Table;v=v1;g=meta.k8s.io" : "application/json",
+    "Cache-Control": "no-cache, private",
+    "Transfer-Encoding": "chunked",
+  });
+  res.flushHeaders();
+
+  if (replay === "expired") {
+    const status = ApiError.expired(`too old resource version: ${rvParam} (${registry.resourceVersion()})`).status;
+    res.end(JSON.stringify({ type: "ERROR", object: status }) + "\n");
+    return;
+  }
+
+  const unsubscribe = registry.subscribe(writeEvent);
+  if (replay === "initial") {
+    for (const o of registry.listShared(w.type, w.type.namespaced ? w.namespace : undefined)) {
+      if (w.matches(o)) res.write(encode("ADDED", o));
+    }
+    lastRv = registry.resourceVersion();
+  } else {
+    lastRv = Number(rvParam);
+    for (const e of replay) writeEvent(e);
+    lastRv = Math.max(lastRv, registry.resourceVersion());
+  }
+
+  const bookmark = () => {
+    const kind = w.type.kind;
+    const apiVersion = w.type.group ? `${w.type.group}/${w.type.version}` : w.type.version;
+    res.write(JSON.stringify({ type: "BOOKMARK", object: { kind, apiVersion, metadata: { resourceVersion: String(lastRv) } } }) + "\n");
+  };
+  const bookmarkTimer = w.allowBookmarks ? setInterval(bookmark, w.bookmarkIntervalMs ?? 30_000) : undefined;
+  const timeout = setTimeout(() => res.end(), (w.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000);
+  const cleanup = () => {
+    unsubscribe();
+    clearTimeout(timeout);
+    if (bookmarkTimer) clearInterval(bookmarkTimer);
+  };
+  res.on("close", cleanup);
+  req.on("close", cleanup);
+}
