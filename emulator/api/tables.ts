@@ -148,7 +148,8 @@ function printerFor(type: ResourceType): Printer {
 }
 
 function partialMetadata(o: KubeObject) {
-  const { managedFields: _ignored, ...metadata } = o.metadata as Record<string, unknown>;
+  const metadata: Record<string, unknown> = { ...o.metadata };
+  delete metadata.managedFields;
   return { kind: "PartialObjectMetadata", apiVersion: "meta.k8s.io/v1", metadata };
 }
 

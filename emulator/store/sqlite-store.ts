@@ -92,12 +92,14 @@ class SqliteStore implements ObjectStore {
   private readonly insertChange: Database.Statement;
   private readonly trimChanges: Database.Statement;
   private readonly saveRv: Database.Statement;
+  private readonly trimBatch: number;
   private readonly commitTx: (writes: Parameters<ObjectStore["commit"]>[0]) => void;
 
   constructor(
     private readonly db: Database.Database,
     private readonly changeLogSize: number,
   ) {
+    this.trimBatch = Math.min(1000, Math.ceil(changeLogSize / 10));
     this.rv = Number((db.prepare("SELECT value FROM meta WHERE key='resourceVersion'").get() as { value: string }).value);
     const oldest = db.prepare("SELECT MIN(rv) AS rv FROM changes").get() as { rv: number | null };
     // With an empty log, every version up to now is "too old" except the current one.
@@ -118,7 +120,7 @@ class SqliteStore implements ObjectStore {
       }
       this.saveRv.run(String(maxRv));
       // Trim in batches so the log stays bounded without a delete on every write.
-      if (maxRv - this.oldestLoggedRv > this.changeLogSize + 1000) {
+      if (maxRv - this.oldestLoggedRv > this.changeLogSize + this.trimBatch) {
         this.oldestLoggedRv = maxRv - this.changeLogSize;
         this.trimChanges.run(this.oldestLoggedRv);
       }

@@ -1,0 +1,59 @@
+// What kube-apiserver itself does to the core objects we serve, before storing them:
+// names must be valid, Secret stringData is folded into data, Services get a cluster IP.
+
+import type { KubeObject } from "../../lib/knative/types";
+import { ApiError } from "./errors";
+import type { AdmissionPlugin, AdmissionRequest } from "./registry";
+import { CORE_SERVICES, NAMESPACES, SECRETS } from "./resources";
+
+const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+function checkName(req: AdmissionRequest): void {
+  const { type, object } = req;
+  const name = object.metadata.name ?? "";
+  if (type.group === "serving.knative.dev") return; // Knative's webhook has its own messages
+  const label = type === NAMESPACES || type === CORE_SERVICES;
+  const ok = label ? DNS1123_LABEL.test(name) && name.length <= 63 : DNS1123_SUBDOMAIN.test(name) && name.length <= 253;
+  if (!ok) {
+    const what = label
+      ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
+      : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
+    throw ApiError.invalid(type.group, type.kind, name, [{ reason: "FieldValueInvalid", message: `Invalid value: "${name}": ${what}`, field: "metadata.name" }]);
+  }
+}
+
+let nextClusterIp = 1;
+function foldSecretStringData(obj: KubeObject): void {
+  const stringData = obj.stringData as Record<string, string> | undefined;
+  if (!stringData) return;
+  const data = { ...((obj.data as Record<string, string>) ?? {}) };
+  for (const [k, v] of Object.entries(stringData)) data[k] = Buffer.from(v, "utf8").toString("base64");
+  obj.data = data;
+  delete obj.stringData;
+}
+
+export const builtinAdmission: AdmissionPlugin = {
+  name: "kube-apiserver",
+  mutate(req) {
+    if (req.operation === "DELETE" || req.subresource) return;
+    const obj = req.object;
+    if (req.type === SECRETS) {
+      foldSecretStringData(obj);
+      if (!obj.type) obj.type = "Opaque";
+    }
+    if (req.type === CORE_SERVICES) {
+      const spec = (obj.spec ?? (obj.spec = {})) as Record<string, unknown>;
+      spec.type ??= "ClusterIP";
+      const oldIp = (req.oldObject?.spec as { clusterIP?: string } | undefined)?.clusterIP;
+      if (spec.type !== "ExternalName" && !spec.clusterIP) spec.clusterIP = oldIp ?? `10.96.${Math.floor(nextClusterIp / 250)}.${(nextClusterIp++ % 250) + 2}`;
+      if (Array.isArray(spec.ports)) for (const p of spec.ports as Array<Record<string, unknown>>) {
+        p.protocol ??= "TCP";
+        p.targetPort ??= p.port;
+      }
+    }
+  },
+  validate(req) {
+    if (req.operation === "CREATE") checkName(req);
+  },
+};
