@@ -4,6 +4,7 @@
 // revision ready after a delay.
 
 import type { EnvVar, Revision, Route, TrafficTarget } from "../../../lib/knative/types";
+import { routeAddressUrl, routeUrl } from "../../../lib/knative/domain";
 import { LABEL_CONFIGURATION, LABEL_REVISION, LABEL_SERVICE } from "../../../lib/knative/labels";
 import { ObjectRegistry } from "../../core/object-registry";
 import { ADMIN, CONTROLLER } from "../../core/registry";
@@ -73,10 +74,11 @@ export class TestCluster {
       route.spec = { traffic };
       route = this.registry.update<Route>(ROUTES, route, CONTROLLER);
     }
+    const identity = { name, namespace, labels: route.metadata.labels };
     route.status = {
-      url: `http://${name}.${namespace}.${domain}`,
-      address: { url: `http://${name}.${namespace}.svc.cluster.local` },
-      traffic: traffic.map((t) => (t.tag ? { ...t, url: `http://${t.tag}-${name}.${namespace}.${domain}` } : t)),
+      url: routeUrl(identity, domain),
+      address: { url: routeAddressUrl(identity) },
+      traffic: traffic.map((t) => (t.tag ? { ...t, url: routeUrl(identity, domain, t.tag) } : t)),
     };
     return this.registry.update<Route>(ROUTES, route, CONTROLLER, { subresource: "status" });
   }

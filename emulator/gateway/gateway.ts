@@ -1,0 +1,68 @@
+// The embedded cluster's ingress gateway: a node:http server on a loopback port that routes by the
+// Host header and the Routes' status.traffic, as Kourier or Istio do on a real cluster
+// (shared/WALKTHROUGH.md, "How a request reaches a revision"). See emulator/README.md.
+
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Registry } from "../core/registry";
+import type { Activator, TrafficStats } from "../core/runtime";
+import { syncFromRegistry } from "./registry-sync";
+import { createRequestHandler } from "./request-handler";
+import { RevisionDirectory } from "./revision-directory";
+import { RoutingTable } from "./routing-table";
+
+export interface GatewayOptions {
+  registry: Registry;
+  stats: TrafficStats;
+  activator: Activator;
+  /** The domain of external route hosts, `{route}.{namespace}.{domain}` (config-domain). */
+  domain: string;
+  /** Listen address; default 127.0.0.1. */
+  host?: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** How long a request waits for a cold revision; default the revision's timeoutSeconds (300). */
+  activationTimeoutMs?: number;
+}
+
+export interface RunningGateway {
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
+  const table = new RoutingTable(opts.domain);
+  const revisions = new RevisionDirectory(opts.registry);
+  const stopSync = syncFromRegistry(opts.registry, table, revisions);
+  const server = http.createServer(
+    createRequestHandler({ table, revisions, stats: opts.stats, activator: opts.activator, activationTimeoutMs: opts.activationTimeoutMs }),
+  );
+
+  const listenHost = opts.host ?? "127.0.0.1";
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(opts.port, listenHost, () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+  } catch (err) {
+    stopSync();
+    throw err;
+  }
+  const port = (server.address() as AddressInfo).port;
+  const urlHost = listenHost.includes(":") ? `[${listenHost}]` : listenHost;
+
+  return {
+    port,
+    url: `http://${urlHost}:${port}`,
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        stopSync();
+        server.close((err) => (err ? reject(err) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

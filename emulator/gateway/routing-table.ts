@@ -1,0 +1,144 @@
+// Host → destination, kept up to date from Route and Revision changes so that a request costs one
+// map lookup. A route's hosts share one split (one smooth weighted round-robin over its
+// `status.traffic` percents), so the external and cluster-local names of a route together see the
+// configured split; a tag host and a revision's own host always go to one revision.
+
+import type { Route } from "../../lib/knative/types";
+import { clusterLocalHosts, routeHosts } from "./hosts";
+import { SmoothWeightedRoundRobin, type WeightedChoice } from "./swrr";
+
+export interface Destination {
+  readonly namespace: string;
+  /** The revision this request goes to. */
+  pickRevision(): string | undefined;
+}
+
+class SplitDestination implements Destination {
+  private readonly rr: SmoothWeightedRoundRobin<string>;
+  constructor(
+    readonly namespace: string,
+    readonly weights: ReadonlyArray<WeightedChoice<string>>,
+  ) {
+    this.rr = new SmoothWeightedRoundRobin(weights);
+  }
+  pickRevision(): string | undefined {
+    return this.rr.next();
+  }
+}
+
+class RevisionDestination implements Destination {
+  constructor(
+    readonly namespace: string,
+    private readonly revision: string,
+  ) {}
+  pickRevision(): string {
+    return this.revision;
+  }
+}
+
+interface HostBinding {
+  owner: string;
+  destination: Destination;
+}
+
+export class RoutingTable {
+  /** Route hosts (main and tag) win over revision hosts when a name is both. */
+  private readonly routeHosts = new Map<string, HostBinding>();
+  private readonly revisionHosts = new Map<string, HostBinding>();
+  private readonly hostsByOwner = new Map<string, string[]>();
+  private readonly splits = new Map<string, SplitDestination>();
+
+  constructor(private readonly domain: string) {}
+
+  resolve(host: string): Destination | undefined {
+    return (this.routeHosts.get(host) ?? this.revisionHosts.get(host))?.destination;
+  }
+
+  setRoute(route: Route): void {
+    const namespace = route.metadata.namespace ?? "default";
+    const owner = routeKey(namespace, route.metadata.name ?? "");
+    this.unbind(this.routeHosts, owner);
+    const traffic = route.status?.traffic ?? [];
+    const bindings: Array<[string, Destination]> = [];
+
+    const split = this.splitFor(owner, namespace, route);
+    if (split) for (const host of routeHosts(route, this.domain)) bindings.push([host, split]);
+    for (const target of traffic) {
+      if (!target.tag || !target.revisionName) continue;
+      const destination = new RevisionDestination(namespace, target.revisionName);
+      for (const host of routeHosts(route, this.domain, target.tag)) bindings.push([host, destination]);
+    }
+    this.bind(this.routeHosts, owner, bindings);
+  }
+
+  removeRoute(namespace: string, name: string): void {
+    const owner = routeKey(namespace, name);
+    this.unbind(this.routeHosts, owner);
+    this.splits.delete(owner);
+  }
+
+  setRevision(namespace: string, name: string): void {
+    const owner = revisionKey(namespace, name);
+    if (this.hostsByOwner.has(owner)) return; // a revision's hosts never change
+    const destination = new RevisionDestination(namespace, name);
+    this.bind(
+      this.revisionHosts,
+      owner,
+      clusterLocalHosts(name, namespace).map((h) => [h, destination]),
+    );
+  }
+
+  removeRevision(namespace: string, name: string): void {
+    this.unbind(this.revisionHosts, revisionKey(namespace, name));
+  }
+
+  /**
+   * The route's split, reused while its weights stay the same: status writes that do not change
+   * the traffic (conditions, observedGeneration) must not restart the round-robin.
+   */
+  private splitFor(owner: string, namespace: string, route: Route): SplitDestination | undefined {
+    const weights = mergeWeights(route);
+    if (weights.length === 0) {
+      this.splits.delete(owner);
+      return undefined;
+    }
+    const existing = this.splits.get(owner);
+    if (existing && sameWeights(existing.weights, weights)) return existing;
+    const split = new SplitDestination(namespace, weights);
+    this.splits.set(owner, split);
+    return split;
+  }
+
+  private bind(table: Map<string, HostBinding>, owner: string, bindings: Array<[string, Destination]>): void {
+    const hosts: string[] = [];
+    for (const [host, destination] of bindings) {
+      table.set(host, { owner, destination });
+      hosts.push(host);
+    }
+    this.hostsByOwner.set(owner, hosts);
+  }
+
+  private unbind(table: Map<string, HostBinding>, owner: string): void {
+    for (const host of this.hostsByOwner.get(owner) ?? []) {
+      if (table.get(host)?.owner === owner) table.delete(host);
+    }
+    this.hostsByOwner.delete(owner);
+  }
+}
+
+/** Percent per revision; entries for the same revision (e.g. under two tags) add up. 0 % is not routed. */
+function mergeWeights(route: Route): WeightedChoice<string>[] {
+  const byRevision = new Map<string, number>();
+  for (const t of route.status?.traffic ?? []) {
+    if (!t.revisionName || !t.percent || t.percent <= 0) continue;
+    byRevision.set(t.revisionName, (byRevision.get(t.revisionName) ?? 0) + t.percent);
+  }
+  return [...byRevision].map(([value, weight]) => ({ value, weight }));
+}
+
+function sameWeights(a: ReadonlyArray<WeightedChoice<string>>, b: ReadonlyArray<WeightedChoice<string>>): boolean {
+  return a.length === b.length && a.every((w, i) => w.value === b[i]!.value && w.weight === b[i]!.weight);
+}
+
+const routeKey = (namespace: string, name: string) => `route:${namespace}/${name}`;
+const revisionKey = (namespace: string, name: string) => `revision:${namespace}/${name}`;
