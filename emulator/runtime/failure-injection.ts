@@ -4,6 +4,7 @@
 //
 //   ERROR_RATE         Share of requests answered with an error: a fraction ("0.25", ".1"), or a
 //                      percentage ("25%", "12.5%"); a bare number above 1 is a percentage ("25").
+//                      Up to 4 decimals are kept.
 //                      Deterministic, not random: the n-th request to the revision fails exactly
 //                      when floor(n·rate) > floor((n−1)·rate), so any N consecutive requests from
 //                      the start contain floor(N·rate) failures, evenly spread (0.25 → requests
