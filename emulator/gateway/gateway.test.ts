@@ -1,3 +1,4 @@
+import http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Activator } from "../core/runtime";
 import { createTrafficStats } from "../runtime/traffic-stats";
@@ -149,6 +150,32 @@ describe("embedded gateway: failure injection and statistics", () => {
     const rps = (rev: string) => stats.window("default", rev, 5000).requestsPerSecond * 5;
     expect(rps("helloworld-go-00001")).toBeCloseTo(20, 0);
     expect(rps("helloworld-go-00002")).toBeCloseTo(80, 0);
+  });
+});
+
+describe("embedded gateway: clients that go away", () => {
+  it("a client leaving during RESPONSE_DELAY_MS or activation leaves nothing in flight", async () => {
+    const cluster = new TestCluster();
+    cluster.addRevision({ name: "slow-00001", env: [{ name: "RESPONSE_DELAY_MS", value: "100" }] });
+    cluster.addRevision({ name: "cold-00001", replicas: 0 });
+    cluster.setRoute("default", "slow", [{ revisionName: "slow-00001", percent: 100 }]);
+    cluster.setRoute("default", "cold", [{ revisionName: "cold-00001", percent: 100 }]);
+    const stats = createTrafficStats();
+    const activator = createTestActivator(cluster, { delayMs: 100 });
+    const gateway = await startGateway({ registry: cluster.registry, stats, activator, domain: "example.com", port: 0 });
+    running.push(gateway);
+    for (const host of ["slow.default.example.com", "cold.default.example.com"]) {
+      const req = http.request(gateway.url, { headers: { host } });
+      req.on("error", () => {});
+      req.end();
+      await new Promise((r) => setTimeout(r, 30));
+      req.destroy();
+    }
+    await new Promise((r) => setTimeout(r, 200));
+    expect(stats.inFlight("default", "slow-00001")).toBe(0);
+    expect(stats.inFlight("default", "cold-00001")).toBe(0);
+    // The gateway still serves.
+    expect((await request(gateway.url, "cold.default.example.com")).status).toBe(200);
   });
 });
 
