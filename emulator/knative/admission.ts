@@ -1,0 +1,91 @@
+// The embedded API server's admission chain for serving.knative.dev, in kube-apiserver's order
+// (shared/knative/API-NOTES.md §3.1, §8.2):
+//
+//   1. Knative's defaulting webhook `webhook.serving.knative.dev` (mutating),
+//   2. the CRD structural schema: pruning/defaulting, then required fields and types,
+//   3. Knative's validating webhook `validation.webhook.serving.knative.dev`.
+//
+// The registry runs every plugin's mutate before any validate, so pruning (a decode-time step
+// in kube-apiserver) happens in the schema plugin's mutate and its warnings are handed to its
+// validate through a WeakMap keyed by the request.
+
+import { setDefaults } from "../../lib/knative/defaults";
+import { isDNS1123Subdomain } from "../../lib/knative/k8s-validation";
+import { isServingKind, validateObject, type ServingKind } from "../../lib/knative/validation/index";
+import { ApiError, webhookDenied, type StatusCause } from "../core/errors";
+import type { AdmissionPlugin, AdmissionRequest } from "../core/registry";
+import { crdSchema, strictDecodingMessage, unknownFieldWarning } from "./schema";
+
+export const DEFAULTING_WEBHOOK = "webhook.serving.knative.dev";
+export const VALIDATING_WEBHOOK = "validation.webhook.serving.knative.dev";
+const SERVING_GROUP = "serving.knative.dev";
+
+/** The serving kind of a request Knative's webhooks handle: CREATE/UPDATE of the main resource. */
+function webhookKind(req: AdmissionRequest): ServingKind | undefined {
+  if (req.type.group !== SERVING_GROUP || !isServingKind(req.type.kind)) return undefined;
+  if (req.operation === "DELETE" || req.subresource === "status") return undefined;
+  return req.type.kind;
+}
+
+/** (1) The defaulting webhook: traffic, RevisionSpec and creator/lastModifier defaults. */
+export function knativeDefaultingPlugin(): AdmissionPlugin {
+  return {
+    name: DEFAULTING_WEBHOOK,
+    mutate(req) {
+      const kind = webhookKind(req);
+      if (!kind || req.operation === "DELETE") return;
+      setDefaults(kind, req.operation, req.object, req.oldObject, { username: req.actor.username });
+    },
+  };
+}
+
+/** (2) The CRDs' structural schemas: unknown fields per fieldValidation, defaults, then validation. */
+export function crdSchemaPlugin(): AdmissionPlugin {
+  const pendingWarnings = new WeakMap<AdmissionRequest, string[]>();
+  return {
+    name: "crd-structural-schema",
+    mutate(req) {
+      if (req.type.group !== SERVING_GROUP || req.operation === "DELETE") return;
+      const schema = crdSchema(req.type.kind);
+      if (!schema) return;
+      const unknown = schema.prune(req.object);
+      if (unknown.length === 0 || req.subresource === "status") return;
+      if (req.fieldValidation === "Strict") throw ApiError.badRequest(strictDecodingMessage(req.type.kind, unknown));
+      if (req.fieldValidation === "Warn") pendingWarnings.set(req, unknown.map(unknownFieldWarning));
+    },
+    validate(req) {
+      if (req.type.group !== SERVING_GROUP || req.operation === "DELETE") return;
+      const schema = crdSchema(req.type.kind);
+      if (!schema) return;
+      const name = req.object.metadata.name ?? "";
+      const causes: StatusCause[] = [...(req.operation === "CREATE" ? nameCauses(name) : []), ...schema.validate(req.object)];
+      if (causes.length > 0) throw ApiError.invalid(req.type.group, req.type.kind, name, causes);
+      return pendingWarnings.get(req);
+    },
+  };
+}
+
+/** Custom resource names are DNS-1123 subdomains (apimachinery ValidateObjectMeta). */
+function nameCauses(name: string): StatusCause[] {
+  if (name === "") return [];
+  return isDNS1123Subdomain(name).map((msg) => ({ reason: "FieldValueInvalid", message: `Invalid value: ${JSON.stringify(name)}: ${msg}`, field: "metadata.name" }));
+}
+
+/** (3) The validating webhook: Knative's rules, denial as kube-apiserver wraps it, warnings passed on. */
+export function knativeValidationPlugin(): AdmissionPlugin {
+  return {
+    name: VALIDATING_WEBHOOK,
+    validate(req) {
+      const kind = webhookKind(req);
+      if (!kind || req.operation === "DELETE") return;
+      const { errors, warnings } = validateObject(kind, req.operation, req.object, req.oldObject);
+      if (errors) throw webhookDenied(VALIDATING_WEBHOOK, `validation failed: ${errors.render()}`);
+      return warnings;
+    },
+  };
+}
+
+/** Knative Serving's admission plugins, in the order kube-apiserver applies them. */
+export function knativeAdmissionPlugins(): AdmissionPlugin[] {
+  return [knativeDefaultingPlugin(), crdSchemaPlugin(), knativeValidationPlugin()];
+}
