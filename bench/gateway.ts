@@ -1,24 +1,30 @@
 // Throughput of the embedded gateway against a bare node:http "hello" server on loopback
 // (target: the gateway at ≥ 0.5× the bare server's requests per second).
 //
-//   npx tsx bench/gateway.ts [--duration 5] [--connections 50]
+//   npx tsx bench/gateway.ts [--duration 3] [--rounds 3] [--connections 50]
 //
 // Both servers run in this process, one at a time under load; autocannon runs as a separate
-// process so the load generator does not share the servers' event loop. The gateway serves one
+// process so the load generator does not share the servers' event loop. The two are measured in
+// alternating rounds and compared by their medians, so a burst of other work on the machine
+// skews both alike instead of one. The gateway serves one
 // Service split 50/50 between two helloworld revisions, through the whole data path: Host
 // lookup, smooth weighted round-robin, TrafficStats, the revision's application.
 
 import { execFile } from "node:child_process";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import os from "node:os";
 import { createRequire } from "node:module";
 import { parseArgs } from "node:util";
 import { startGateway } from "../emulator/gateway";
 import { createTestActivator, TestCluster } from "../emulator/gateway/testing/test-cluster";
 import { createTrafficStats } from "../emulator/runtime/traffic-stats";
 
-const { values } = parseArgs({ options: { duration: { type: "string", default: "5" }, connections: { type: "string", default: "50" } } });
+const { values } = parseArgs({
+  options: { duration: { type: "string", default: "3" }, rounds: { type: "string", default: "3" }, connections: { type: "string", default: "50" } },
+});
 const DURATION_S = Number(values.duration);
+const ROUNDS = Number(values.rounds);
 const CONNECTIONS = Number(values.connections);
 const HOST = "helloworld-go.default.example.com";
 const AUTOCANNON = createRequire(import.meta.url).resolve("autocannon/autocannon.js");
@@ -69,30 +75,39 @@ async function startFiftyFiftyGateway() {
   return { gateway, stats };
 }
 
-async function measure(name: string, url: string): Promise<LoadResult> {
-  await load(url, 1); // warm-up: JIT and connection setup do not count
-  const result = await load(url, DURATION_S);
+function report(name: string, result: LoadResult): void {
   console.log(
-    `${name.padEnd(22)} ${result.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${result.p50Ms} ms   p99 ${result.p99Ms} ms   non-2xx ${result.non2xx}   errors ${result.errors}`,
+    `  ${name.padEnd(22)} ${result.requestsPerSecond.toFixed(0).padStart(8)} req/s   p50 ${result.p50Ms} ms   p99 ${result.p99Ms} ms   non-2xx ${result.non2xx}   errors ${result.errors}`,
   );
-  return result;
 }
 
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
 async function main() {
-  console.log(`loopback, ${CONNECTIONS} connections, ${DURATION_S} s each (after a 1 s warm-up), node ${process.version}`);
+  console.log(`loopback, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${DURATION_S} s each (after 1 s warm-ups), node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)}`);
   const bare = await startBareServer();
-  const bareResult = await measure("bare node:http", bare.url);
-  await bare.close();
-
   const { gateway, stats } = await startFiftyFiftyGateway();
-  const gatewayResult = await measure("gateway (50/50 split)", `${gateway.url}/`);
-  const share = (rev: string) => stats.window("default", rev, DURATION_S * 1000).requestsPerSecond;
-  console.log(
-    `  split over the run: helloworld-go-00001 ${share("helloworld-go-00001").toFixed(0)} req/s, helloworld-go-00002 ${share("helloworld-go-00002").toFixed(0)} req/s`,
-  );
-  await gateway.close();
+  const gatewayUrl = `${gateway.url}/`;
+  await load(bare.url, 1); // warm-up: JIT and connection setup do not count
+  await load(gatewayUrl, 1);
 
-  const ratio = gatewayResult.requestsPerSecond / bareResult.requestsPerSecond;
+  const bareRps: number[] = [];
+  const gatewayRps: number[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    console.log(`round ${round}`);
+    const b = await load(bare.url, DURATION_S);
+    report("bare node:http", b);
+    bareRps.push(b.requestsPerSecond);
+    const g = await load(gatewayUrl, DURATION_S);
+    report("gateway (50/50 split)", g);
+    gatewayRps.push(g.requestsPerSecond);
+  }
+  const share = (rev: string) => stats.window("default", rev, DURATION_S * 1000).requestsPerSecond;
+  console.log(`gateway split, last round: helloworld-go-00001 ${share("helloworld-go-00001").toFixed(0)} req/s, helloworld-go-00002 ${share("helloworld-go-00002").toFixed(0)} req/s`);
+  await Promise.all([bare.close(), gateway.close()]);
+
+  const ratio = median(gatewayRps) / median(bareRps);
+  console.log(`median: bare ${median(bareRps).toFixed(0)} req/s, gateway ${median(gatewayRps).toFixed(0)} req/s`);
   console.log(`ratio gateway / bare: ${ratio.toFixed(2)}× (target ≥ 0.50×)`);
 }
 
