@@ -1,0 +1,30 @@
+"use client";
+
+import { Badge } from "@/components/ui/badge";
+import { Hint } from "@/components/ui/tooltip";
+import { useLiveStatus } from "./live-status";
+
+/** Live / Offline / Connecting next to the cluster's name in the top bar. */
+export function ClusterIndicator() {
+  const status = useLiveStatus();
+  if (!status) return null;
+  if (status.health && !status.health.reachable) {
+    return (
+      <Hint content={status.health.reason}>
+        <span tabIndex={0}>
+          <Badge tone="danger">Offline</Badge>
+        </span>
+      </Hint>
+    );
+  }
+  if (status.stream === "open" && status.health?.reachable) {
+    return (
+      <Hint content="Changes in the cluster appear on this page as they happen.">
+        <span tabIndex={0}>
+          <Badge tone="success">Live</Badge>
+        </span>
+      </Hint>
+    );
+  }
+  return <Badge tone="neutral">Connecting</Badge>;
+}

@@ -1,0 +1,23 @@
+import { PageHeader } from "@/components/layout/page-header";
+import { Section } from "@/components/ui/section";
+import { Skeleton } from "@/components/ui/skeleton";
+
+export function RevisionDetailSkeleton({ name }: { name: string }) {
+  return (
+    <>
+      <PageHeader title={name} />
+      <div className="flex flex-col gap-4">
+        <Section title="Basic Information">
+          <div role="status" aria-label="Loading revision" className="grid grid-cols-2 gap-x-8 gap-y-3">
+            {Array.from({ length: 10 }, (_, i) => (
+              <Skeleton key={i} className="h-4 w-2/3" />
+            ))}
+          </div>
+        </Section>
+        <Section title="Containers">
+          <Skeleton className="h-24 w-full" />
+        </Section>
+      </div>
+    </>
+  );
+}

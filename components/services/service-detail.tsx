@@ -1,0 +1,86 @@
+"use client";
+
+// The Service page: basic information, every condition, and Revision Information, all from the
+// React Query cache the server page hydrated and the live stream keeps current.
+
+import { useQuery } from "@tanstack/react-query";
+import { ConditionsTable } from "@/components/knative/conditions-table";
+import { readiness } from "@/components/knative/readiness";
+import { ReadinessBadge } from "@/components/knative/readiness-badge";
+import { PageHeader } from "@/components/layout/page-header";
+import { RevisionInformation } from "@/components/revisions/revision-information";
+import { RevisionName } from "@/components/revisions/revision-name";
+import { sortNewestFirst, toRevisionRow } from "@/components/revisions/revision-row";
+import { TrafficBar } from "@/components/traffic/traffic-bar";
+import { trafficShares } from "@/components/traffic/traffic-shares";
+import { DescriptionList } from "@/components/ui/description-list";
+import { ErrorState } from "@/components/ui/error-state";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { Section } from "@/components/ui/section";
+import { TableSkeleton } from "@/components/ui/skeleton";
+import { gatewayQuery } from "@/lib/queries/cluster-resources";
+import { serviceRevisionsQuery } from "@/lib/queries/revisions";
+import { serviceQuery } from "@/lib/queries/services";
+import { consoleRoutes } from "@/components/knative/console-routes";
+import { ServiceDetailSkeleton } from "./service-detail-skeleton";
+
+export function ServiceDetail({ cluster, namespace, name }: { cluster: string; namespace: string; name: string }) {
+  const service = useQuery(serviceQuery(cluster, namespace, name));
+  const revisions = useQuery(serviceRevisionsQuery(cluster, namespace, name));
+  const gateway = useQuery(gatewayQuery(cluster));
+
+  if (service.isPending) return <ServiceDetailSkeleton name={name} />;
+  if (!service.data) {
+    return (
+      <>
+        <PageHeader title={name} />
+        <section className="rounded-md border border-line bg-white">
+          <ErrorState error={service.error} what={`service “${namespace}/${name}”`} onRetry={() => void service.refetch()} />
+        </section>
+      </>
+    );
+  }
+
+  const svc = service.data;
+  const shares = trafficShares(svc.status?.traffic);
+  const rows = sortNewestFirst((revisions.data?.items ?? []).map((r) => toRevisionRow(r, svc, shares)));
+  const revisionLink = (rev: string | undefined) =>
+    rev ? <RevisionName name={rev} href={consoleRoutes.revision(cluster, namespace, name, rev)} /> : undefined;
+
+  return (
+    <>
+      {/* The header's right side is where Create Revision and Split Traffic will go. */}
+      <PageHeader title={name} status={<ReadinessBadge readiness={readiness(svc)} showReason />} />
+      <div className="flex flex-col gap-4">
+        <Section title="Basic Information">
+          <DescriptionList
+            items={[
+              { term: "Name", value: name },
+              { term: "Namespace", value: namespace },
+              { term: "Default Domain", value: svc.status?.url ? <span className="font-mono text-xs">{svc.status.url}</span> : undefined },
+              { term: "Gateway", value: gateway.data?.address ? <span className="font-mono text-xs">{gateway.data.address}</span> : undefined },
+              { term: "Creation Time", value: <RelativeTime value={svc.metadata.creationTimestamp} /> },
+              { term: "Status", value: <ReadinessBadge readiness={readiness(svc)} showReason /> },
+              { term: "Latest Created Revision", value: revisionLink(svc.status?.latestCreatedRevisionName) },
+              { term: "Latest Ready Revision", value: revisionLink(svc.status?.latestReadyRevisionName) },
+              { term: "Traffic", value: <TrafficBar shares={shares} className="w-48" /> },
+              { term: "Cluster-local Address", value: svc.status?.address?.url ? <span className="font-mono text-xs">{svc.status.address.url}</span> : undefined },
+            ]}
+          />
+        </Section>
+        <Section title="Conditions" flush>
+          <ConditionsTable conditions={svc.status?.conditions} label="Service conditions" />
+        </Section>
+        <Section title="Revision Information" flush>
+          {revisions.isPending ? (
+            <TableSkeleton columns={8} rows={2} label="Loading revisions" />
+          ) : revisions.error && !revisions.data ? (
+            <ErrorState error={revisions.error} what="the revisions" onRetry={() => void revisions.refetch()} />
+          ) : (
+            <RevisionInformation cluster={cluster} namespace={namespace} service={name} rows={rows} />
+          )}
+        </Section>
+      </div>
+    </>
+  );
+}

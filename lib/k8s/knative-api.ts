@@ -1,0 +1,57 @@
+// The typed, server-only gateway to Knative Serving objects. The only place that knows the
+// serving.knative.dev REST coordinates; callers get plain typed JSON (shared/DESIGN.md).
+
+import type { KubeObject, Revision, Service } from "@/lib/knative/types";
+import { LABEL_SERVICE } from "@/lib/knative/labels";
+import type { RevisionList, ServiceList } from "@/lib/queries/api-types";
+import { apisFor, callOptions } from "./api-clients";
+import type { ClusterRef } from "./cluster-ref";
+import { cleanList, cleanObject } from "./clean-object";
+
+const SERVING = { group: "serving.knative.dev", version: "v1" } as const;
+
+interface RawList<T> {
+  items?: T[];
+  metadata?: { resourceVersion?: string };
+}
+
+async function listServing<T extends KubeObject>(cluster: ClusterRef, plural: string, namespace: string | null, labelSelector?: string) {
+  const { custom } = apisFor(cluster);
+  const raw = (
+    namespace
+      ? await custom.listNamespacedCustomObject({ ...SERVING, plural, namespace, labelSelector }, callOptions())
+      : await custom.listClusterCustomObject({ ...SERVING, plural, labelSelector }, callOptions())
+  ) as RawList<T>;
+  return cleanList(raw);
+}
+
+async function getServing<T extends KubeObject>(cluster: ClusterRef, plural: string, namespace: string, name: string): Promise<T> {
+  const { custom } = apisFor(cluster);
+  const raw = (await custom.getNamespacedCustomObject({ ...SERVING, plural, namespace, name }, callOptions())) as T;
+  return cleanObject(raw);
+}
+
+/** Services in one namespace, or in all of them when `namespace` is null. */
+export function listServices(cluster: ClusterRef, namespace: string | null): Promise<ServiceList> {
+  return listServing<Service>(cluster, "services", namespace);
+}
+
+export function getService(cluster: ClusterRef, namespace: string, name: string): Promise<Service> {
+  return getServing<Service>(cluster, "services", namespace, name);
+}
+
+/** Revisions in a namespace, optionally only those a Service owns (by Knative's service label). */
+export function listRevisions(cluster: ClusterRef, namespace: string, service?: string): Promise<RevisionList> {
+  return listServing<Revision>(cluster, "revisions", namespace, service ? `${LABEL_SERVICE}=${service}` : undefined);
+}
+
+export function getRevision(cluster: ClusterRef, namespace: string, name: string): Promise<Revision> {
+  return getServing<Revision>(cluster, "revisions", namespace, name);
+}
+
+/** Cheap existence check used to tell "Knative not installed" from "cannot tell". */
+export async function servesKnative(cluster: ClusterRef, timeoutMs: number): Promise<boolean> {
+  const { custom } = apisFor(cluster);
+  await custom.listClusterCustomObject({ ...SERVING, plural: "services", limit: 1 }, callOptions(timeoutMs));
+  return true;
+}

@@ -1,0 +1,130 @@
+// The live side of one cluster: its watches and its health, shared by every open page (each an
+// SSE stream subscribed here). Watches run only while someone listens, and stop a little after
+// the last page closes so navigating between pages does not restart them.
+
+import type { LiveMessage } from "@/lib/queries/api-types";
+import type { ClusterApis } from "../api-clients";
+import { cleanObject } from "../clean-object";
+import { type Probe, probeVersion } from "./health-probe";
+import { type OpenWatch, ResourceWatch, openClientNodeWatch } from "./resource-watch";
+import { WATCH_TARGETS, type WatchTarget } from "./watch-targets";
+
+export type LiveListener = (message: LiveMessage) => void;
+
+export interface HubOptions {
+  apis: () => ClusterApis;
+  targets?: WatchTarget[];
+  openWatch?: OpenWatch;
+  probe?: Probe;
+  probeIntervalMs?: number;
+  idleStopMs?: number;
+  now?: () => Date;
+}
+
+type Health = Extract<LiveMessage, { type: "health" }>;
+
+export class ClusterHub {
+  private readonly listeners = new Set<LiveListener>();
+  private readonly watches: ResourceWatch[];
+  private health: Health | undefined;
+  private probeTimer: ReturnType<typeof setInterval> | undefined;
+  private idleTimer: ReturnType<typeof setTimeout> | undefined;
+  private probing = false;
+  private running = false;
+
+  constructor(private readonly options: HubOptions) {
+    const openWatch = options.openWatch ?? openClientNodeWatch;
+    this.watches = (options.targets ?? WATCH_TARGETS).map(
+      (target) =>
+        new ResourceWatch(
+          target,
+          options.apis,
+          {
+            onChange: (event, object) => this.broadcast({ type: "change", resource: target.resource, event, object: cleanObject(object) }),
+            onResync: () => this.broadcast({ type: "resync" }),
+            // A broken watch is the fastest sign of a lost cluster: ask right away.
+            onError: () => void this.probeNow(),
+          },
+          openWatch,
+        ),
+    );
+  }
+
+  get listenerCount(): number {
+    return this.listeners.size;
+  }
+
+  subscribe(listener: LiveListener): () => void {
+    this.listeners.add(listener);
+    clearTimeout(this.idleTimer);
+    if (this.health) listener(this.health);
+    this.start();
+    return () => {
+      this.listeners.delete(listener);
+      if (this.listeners.size === 0) {
+        clearTimeout(this.idleTimer);
+        this.idleTimer = setTimeout(() => this.stop(), this.options.idleStopMs ?? 30_000);
+      }
+    };
+  }
+
+  stop(): void {
+    this.running = false;
+    clearInterval(this.probeTimer);
+    clearTimeout(this.idleTimer);
+    for (const w of this.watches) w.stop();
+    this.health = undefined;
+  }
+
+  private start(): void {
+    if (this.running) return;
+    this.running = true;
+    for (const w of this.watches) w.start();
+    void this.probeNow();
+    this.probeTimer = setInterval(() => void this.probeNow(), this.options.probeIntervalMs ?? 1_000);
+  }
+
+  private broadcast(message: LiveMessage): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(message);
+      } catch (err) {
+        console.error("[live] listener failed", err);
+      }
+    }
+  }
+
+  async probeNow(): Promise<void> {
+    if (this.probing || !this.running) return;
+    this.probing = true;
+    try {
+      let result: Awaited<ReturnType<Probe>>;
+      try {
+        result = await (this.options.probe ?? probeVersion)(this.options.apis());
+      } catch (err) {
+        result = { reachable: false, reason: err instanceof Error ? err.message : String(err) };
+      }
+      if (this.running) this.record(result.reachable, result.reachable ? undefined : result.reason);
+    } finally {
+      this.probing = false;
+    }
+  }
+
+  private record(reachable: boolean, reason: string | undefined): void {
+    const previous = this.health;
+    if (previous && previous.reachable === reachable && previous.reason === reason) return;
+    const now = (this.options.now ?? (() => new Date()))();
+    this.health = {
+      type: "health",
+      reachable,
+      ...(reason ? { reason } : {}),
+      since: previous?.reachable === reachable ? previous.since : now.toISOString(),
+    };
+    this.broadcast(this.health);
+    if (reachable && previous && !previous.reachable) {
+      // Back after an outage: watch from now and have every page refetch what it shows.
+      for (const w of this.watches) w.restart();
+      this.broadcast({ type: "resync" });
+    }
+  }
+}

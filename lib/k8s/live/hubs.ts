@@ -1,0 +1,19 @@
+// One ClusterHub per cluster id for the whole server process (kept on globalThis so a dev-mode
+// module reload does not leave orphaned watches behind).
+
+import { apisFor } from "../api-clients";
+import { getCluster } from "../cluster-registry";
+import { ClusterHub } from "./cluster-hub";
+
+const store = globalThis as unknown as { __knativeConsoleHubs?: Map<string, ClusterHub> };
+
+export function hubFor(clusterId: string): ClusterHub {
+  store.__knativeConsoleHubs ??= new Map();
+  let hub = store.__knativeConsoleHubs.get(clusterId);
+  if (!hub) {
+    // Resolve the cluster on every use: its kubeconfig may have been rewritten (new port).
+    hub = new ClusterHub({ apis: () => apisFor(getCluster(clusterId)) });
+    store.__knativeConsoleHubs.set(clusterId, hub);
+  }
+  return hub;
+}

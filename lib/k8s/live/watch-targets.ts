@@ -1,0 +1,62 @@
+// What the console watches in each cluster, cluster-wide, so one connection per resource serves
+// every open page: Knative Services and Revisions, the pods Knative runs, namespaces (for the
+// selector) and the knative-serving Deployments (the Components tab).
+
+import { LABEL_REVISION } from "@/lib/knative/labels";
+import type { WatchedResource } from "@/lib/queries/api-types";
+import { type ClusterApis, callOptions } from "../api-clients";
+import { KNATIVE_NAMESPACE } from "../knative-installation";
+
+export interface WatchTarget {
+  resource: WatchedResource;
+  /** The REST path client-node's Watch appends `?watch=true` to. */
+  path: string;
+  labelSelector?: string;
+  /** The collection's current resourceVersion: the watch starts from there, so it sends changes only. */
+  currentResourceVersion(apis: ClusterApis): Promise<string | undefined>;
+}
+
+const SERVING = { group: "serving.knative.dev", version: "v1" } as const;
+const LIST_TIMEOUT_MS = 5_000;
+
+function servingTarget(resource: "services" | "revisions"): WatchTarget {
+  return {
+    resource,
+    path: `/apis/serving.knative.dev/v1/${resource}`,
+    async currentResourceVersion({ custom }) {
+      const list = (await custom.listClusterCustomObject({ ...SERVING, plural: resource, limit: 1 }, callOptions(LIST_TIMEOUT_MS))) as {
+        metadata?: { resourceVersion?: string };
+      };
+      return list.metadata?.resourceVersion;
+    },
+  };
+}
+
+export const WATCH_TARGETS: WatchTarget[] = [
+  servingTarget("services"),
+  servingTarget("revisions"),
+  {
+    resource: "pods",
+    path: "/api/v1/pods",
+    labelSelector: LABEL_REVISION,
+    async currentResourceVersion({ core }) {
+      const list = await core.listPodForAllNamespaces({ labelSelector: LABEL_REVISION, limit: 1 }, callOptions(LIST_TIMEOUT_MS));
+      return list.metadata?.resourceVersion;
+    },
+  },
+  {
+    resource: "namespaces",
+    path: "/api/v1/namespaces",
+    async currentResourceVersion({ core }) {
+      return (await core.listNamespace({ limit: 1 }, callOptions(LIST_TIMEOUT_MS))).metadata?.resourceVersion;
+    },
+  },
+  {
+    resource: "deployments",
+    path: `/apis/apps/v1/namespaces/${KNATIVE_NAMESPACE}/deployments`,
+    async currentResourceVersion({ apps }) {
+      const list = await apps.listNamespacedDeployment({ namespace: KNATIVE_NAMESPACE, limit: 1 }, callOptions(LIST_TIMEOUT_MS));
+      return list.metadata?.resourceVersion;
+    },
+  },
+];

@@ -1,0 +1,49 @@
+// The shape every /api route shares (STYLE-ANCHORS §3.6): resolve and check the path parameters,
+// call the gateway, answer JSON; any failure answers as a Kubernetes Status with its own code.
+// No per-route try/catch, no caching of cluster data.
+
+import { toKubeStatus } from "./errors";
+import { kubeStatus, StatusError } from "./status";
+
+export const NO_STORE = { "Cache-Control": "no-store" } as const;
+
+export function statusResponse(err: unknown): Response {
+  const status = toKubeStatus(err);
+  if (status.code >= 500 && status.code !== 503 && status.code !== 504) console.error("[api]", status.message);
+  return Response.json(status, { status: status.code, headers: NO_STORE });
+}
+
+export function jsonRoute<P>(handler: (request: Request, params: P) => Promise<unknown>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const data = await handler(request, await context.params);
+      return Response.json(data, { headers: NO_STORE });
+    } catch (err) {
+      return statusResponse(err);
+    }
+  };
+}
+
+// DNS-1123 label (namespaces) and subdomain (object names), as the API server checks them. A
+// bad value is answered here with 400 rather than becoming a confusing URL on the cluster.
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+
+export function namespaceParam(value: string | null | undefined): string {
+  if (!value || value.length > 63 || !DNS_LABEL.test(value)) {
+    throw new StatusError(kubeStatus(400, `"${value ?? ""}" is not a valid namespace name.`, "BadRequest"));
+  }
+  return value;
+}
+
+export function nameParam(value: string | null | undefined): string {
+  if (!value || value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+    throw new StatusError(kubeStatus(400, `"${value ?? ""}" is not a valid object name.`, "BadRequest"));
+  }
+  return value;
+}
+
+/** `?namespace=` of a list route: a namespace, or null for all namespaces (absent or "*"). */
+export function optionalNamespaceParam(value: string | null): string | null {
+  return value === null || value === "" || value === "*" ? null : namespaceParam(value);
+}

@@ -1,0 +1,119 @@
+// The console's own HTTP contract: what its /api routes answer and what its server pages
+// prefetch. Both sides share these shapes, so hydrated data and refetched data look the same.
+// Kubernetes objects travel as they come from the cluster (minus managedFields).
+
+import type { Condition, KubeObject, Revision, Service } from "@/lib/knative/types";
+
+/** A Kubernetes `Status` (metav1.Status): how every error leaves the console's server. */
+export interface KubeStatus {
+  kind: "Status";
+  apiVersion: "v1";
+  status: "Failure";
+  code: number;
+  reason: string;
+  message: string;
+  details?: {
+    name?: string;
+    kind?: string;
+    causes?: Array<{ field?: string; message?: string; reason?: string }>;
+  };
+}
+
+export type ClusterSource = "kubeconfig" | "in-cluster" | "embedded";
+
+/** What the Clusters page knows about one cluster. Never carries a credential. */
+export interface ClusterSummary {
+  id: string;
+  name: string;
+  source: ClusterSource;
+  /** The API server's URL without user info, for display. */
+  server: string;
+  /** The kubeconfig context's default namespace, if any. */
+  namespace?: string;
+}
+
+export interface ClusterOverview extends ClusterSummary {
+  reachable: boolean;
+  /** Why the cluster could not be reached or read; present when `reachable` is false. */
+  reason?: string;
+  kubernetesVersion?: string;
+  knative: KnativeInstallation;
+}
+
+export type KnativeInstallation =
+  | { installed: true; version?: string }
+  | { installed: false }
+  | { installed: "unknown" };
+
+export interface KubeList<T extends KubeObject> {
+  items: T[];
+  resourceVersion?: string;
+}
+
+export type ServiceList = KubeList<Service>;
+export type RevisionList = KubeList<Revision>;
+
+export interface Pod extends KubeObject {
+  spec?: {
+    nodeName?: string;
+    containers?: Array<{ name: string; image?: string }>;
+  };
+  status?: {
+    phase?: string;
+    podIP?: string;
+    startTime?: string;
+    conditions?: Condition[];
+    containerStatuses?: Array<{
+      name: string;
+      ready: boolean;
+      restartCount: number;
+      state?: Record<string, { reason?: string; message?: string } | undefined>;
+    }>;
+  };
+}
+export type PodList = KubeList<Pod>;
+
+export interface Namespace extends KubeObject {
+  status?: { phase?: string };
+}
+export type NamespaceList = KubeList<Namespace>;
+
+/** The ingress gateway's address, found the way ACK's "Gateway" column shows it. */
+export interface GatewayInfo {
+  /** IP or host name (with port when it is not 80) clients send requests to. */
+  address: string | null;
+  /** The Kubernetes Service it came from, e.g. `kourier-system/kourier`. */
+  source: string | null;
+}
+
+export type ComponentHealth = "Ready" | "Progressing" | "Unavailable" | "Not deployed";
+
+export interface KnativeComponent {
+  name: string;
+  namespace: string;
+  kind: "Deployment" | "Gateway";
+  version?: string;
+  readyReplicas: number;
+  replicas: number;
+  health: ComponentHealth;
+  /** The condition message or address that explains `health`. */
+  detail?: string;
+  creationTimestamp?: string;
+}
+
+export interface ComponentsOverview {
+  knative: KnativeInstallation;
+  components: KnativeComponent[];
+}
+
+/** Kubernetes resources the console watches and pushes to open pages. */
+export type WatchedResource = "services" | "revisions" | "pods" | "namespaces" | "deployments";
+
+export type WatchEventType = "ADDED" | "MODIFIED" | "DELETED";
+
+/** One message on a cluster's Server-Sent Events stream. */
+export type LiveMessage =
+  | { type: "change"; resource: WatchedResource; event: WatchEventType; object: KubeObject }
+  /** Events may have been missed (a watch expired or the cluster came back): refetch everything. */
+  | { type: "resync" }
+  | { type: "health"; reachable: boolean; reason?: string; since: string };
