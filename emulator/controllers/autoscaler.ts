@@ -175,10 +175,12 @@ export class Autoscaler implements Activator {
     const key = keyOf(revision.metadata.namespace, revision.metadata.name!);
     let scale = this.scales.get(key);
     if (!scale) {
-      // After a restart, carry on from what the Revision's status recorded.
+      // After a restart, carry on from what the Revision's status recorded: a revision at zero
+      // stays there until activated; others get a fresh grace period.
       const recorded = revision.status?.desiredReplicas;
       const desired = recorded ?? clampScale(scalingSpecFor(revision), scalingSpecFor(revision).initialScale);
-      scale = { desired, panic: { maxPanicPods: 0 }, lastActiveAt: this.opts.clock().getTime(), waiters: new Set() };
+      const lastActiveAt = recorded === 0 ? Number.NEGATIVE_INFINITY : this.opts.clock().getTime();
+      scale = { desired, panic: { maxPanicPods: 0 }, lastActiveAt, waiters: new Set() };
       this.scales.set(key, scale);
     }
     return scale;

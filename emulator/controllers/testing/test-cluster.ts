@@ -1,18 +1,26 @@
-// A registry with the controllers running, on vitest's fake clock (setTimeout, setInterval and
-// Date are faked; setImmediate and microtasks stay real so that registry events flow).
+// The embedded cluster's real registry (SQLite store in a temporary directory, with
+// kube-apiserver's and Knative's admission) with the controllers running, on vitest's fake clock
+// (setTimeout, setInterval and Date are faked; setImmediate and microtasks stay real so that
+// registry events flow).
 
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { vi } from "vitest";
 import type { Service, TrafficTarget } from "../../../lib/knative/types";
+import { builtinAdmission } from "../../core/builtin-admission";
+import { ObjectRegistry } from "../../core/object-registry";
 import { ADMIN, type Registry } from "../../core/registry";
 import { NAMESPACES, SERVICES } from "../../core/resources";
+import { knativeAdmissionPlugins } from "../../knative/admission";
+import { openSqliteStore, type ObjectStore } from "../../store/sqlite-store";
 import { startControllers, type RunningControllers } from "../index";
-import { FakeRegistry } from "./fake-registry";
 import { FakeStats } from "./fake-stats";
 
 export const READY_DELAY_MS = 1_000;
 
 export interface TestCluster {
-  registry: FakeRegistry;
+  registry: ObjectRegistry;
   stats: FakeStats;
   controllers: RunningControllers;
   /** Waits until the controllers have nothing left to do. */
@@ -21,16 +29,30 @@ export interface TestCluster {
   advance(ms: number): Promise<void>;
   /** Restarts the controllers over the same registry, as a process restart would. */
   restart(): void;
-  stop(): void;
+  /** Stops the controllers and removes the store, once background writes have settled. */
+  stop(): Promise<void>;
+}
+
+function openTemporaryStore(): { store: ObjectStore; remove(): void } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "controllers-test-"));
+  const store = openSqliteStore(dir);
+  return {
+    store,
+    remove() {
+      store.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 export function useFakeClock(): void {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"], now: Date.parse("2026-05-01T10:00:00Z") });
 }
 
-export async function startTestCluster(opts: { scaleToZeroGraceMs?: number; registry?: FakeRegistry } = {}): Promise<TestCluster> {
-  const registry = opts.registry ?? new FakeRegistry();
-  if (!registry.get(NAMESPACES, undefined, "default")) registry.create(NAMESPACES, { metadata: { name: "default" } }, ADMIN);
+export async function startTestCluster(opts: { scaleToZeroGraceMs?: number } = {}): Promise<TestCluster> {
+  const storage = openTemporaryStore();
+  const registry = new ObjectRegistry(storage.store, [builtinAdmission, ...knativeAdmissionPlugins()]);
+  registry.create(NAMESPACES, { metadata: { name: "default" } }, ADMIN);
   const stats = new FakeStats();
   const start = () => startControllers({ registry, stats, readyDelayMs: READY_DELAY_MS, scaleToZeroGraceMs: opts.scaleToZeroGraceMs ?? 30_000 });
   const cluster: TestCluster = {
@@ -50,13 +72,18 @@ export async function startTestCluster(opts: { scaleToZeroGraceMs?: number; regi
       cluster.controllers.stop();
       cluster.controllers = start();
     },
-    stop: () => cluster.controllers.stop(),
+    async stop() {
+      await cluster.idle();
+      cluster.controllers.stop();
+      await new Promise((resolve) => setImmediate(resolve));
+      storage.remove();
+    },
   };
   await cluster.idle();
   return cluster;
 }
 
-/** A Service as the admission webhook leaves it (defaults applied). */
+/** A Service as `kubectl apply` of the getting-started YAML sends it. */
 export function helloService(opts: { name?: string; target?: string; image?: string; traffic?: TrafficTarget[]; annotations?: Record<string, string> } = {}): Service {
   return {
     apiVersion: "serving.knative.dev/v1",
@@ -64,28 +91,21 @@ export function helloService(opts: { name?: string; target?: string; image?: str
     metadata: {
       name: opts.name ?? "hello",
       namespace: "default",
-      annotations: { "serving.knative.dev/creator": "kubernetes-admin", "serving.knative.dev/lastModifier": "kubernetes-admin" },
     },
     spec: {
       template: {
         metadata: opts.annotations ? { annotations: opts.annotations } : {},
         spec: {
-          containerConcurrency: 0,
-          timeoutSeconds: 300,
-          enableServiceLinks: false,
           containers: [
             {
-              name: "user-container",
               image: opts.image ?? "ghcr.io/knative/helloworld-go:latest",
-              ports: [{ containerPort: 8080, protocol: "TCP" }],
+              ports: [{ containerPort: 8080 }],
               env: [{ name: "TARGET", value: opts.target ?? "World" }],
-              readinessProbe: { successThreshold: 1, tcpSocket: { port: 0 } },
-              resources: {},
             },
           ],
         },
       },
-      traffic: opts.traffic ?? [{ latestRevision: true, percent: 100 }],
+      ...(opts.traffic ? { traffic: opts.traffic } : {}),
     },
   };
 }
