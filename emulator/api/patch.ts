@@ -3,7 +3,7 @@
 // server-side apply (approximated by a merge). Custom resources refuse strategic merge with 415,
 // as kube-apiserver does.
 
-import { applyPatch, type Operation } from "fast-json-patch";
+import jsonPatch, { type Operation } from "fast-json-patch";
 import mergePatch from "json-merge-patch";
 import YAML from "yaml";
 import { ApiError } from "../core/errors";
@@ -36,7 +36,7 @@ export function applyPatchDocument(contentType: string, current: unknown, patch:
   if (contentType === JSON_PATCH) {
     if (!Array.isArray(patch)) throw ApiError.badRequest("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
     try {
-      return applyPatch(structuredClone(current), patch as Operation[], true, false).newDocument as Record<string, unknown>;
+      return jsonPatch.applyPatch(structuredClone(current), patch as Operation[], true, false).newDocument as Record<string, unknown>;
     } catch (err) {
       throw new ApiError(422, "Invalid", `the server rejected our request due to an error in our request: ${(err as Error).message.split("\n")[0]}`);
     }

@@ -1,0 +1,57 @@
+// Runs the embedded cluster as a separate process, exactly as `npm run emulator` does, for
+// tests that need a real process boundary (kill -9, kubectl against it).
+
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export interface ClusterProcess {
+  child: ChildProcess;
+  apiUrl: string;
+  gatewayUrl: string;
+  kubeconfig: string;
+  output: () => string;
+  /** SIGTERM, and wait for a clean exit. */
+  stop(): Promise<number | null>;
+  /** SIGKILL: no chance to flush anything. */
+  kill9(): Promise<void>;
+}
+
+const ROOT = path.resolve(import.meta.dirname, "../..");
+
+export async function startClusterProcess(dataDir: string, extraArgs: string[] = [], timeoutMs = 30_000): Promise<ClusterProcess> {
+  const child = spawn(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    [path.join(ROOT, "emulator/main.ts"), "--port", "0", "--gateway-port", "0", "--data-dir", dataDir, "--ready-delay-ms", "200", ...extraArgs],
+    { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+
+  const started = Date.now();
+  while (!/kubeconfig:\s+(\S+)/.test(out)) {
+    if (child.exitCode !== null) throw new Error(`the embedded cluster exited with ${child.exitCode}:\n${out}`);
+    if (Date.now() - started > timeoutMs) {
+      child.kill("SIGKILL");
+      throw new Error(`the embedded cluster did not start in ${timeoutMs} ms:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const field = (label: string) => new RegExp(`${label}:\\s+(\\S+)`).exec(out)![1]!;
+  return {
+    child,
+    apiUrl: field("Kubernetes API"),
+    gatewayUrl: field("Gateway"),
+    kubeconfig: field("kubeconfig"),
+    output: () => out,
+    async stop() {
+      child.kill("SIGTERM");
+      return exited;
+    },
+    async kill9() {
+      child.kill("SIGKILL");
+      await exited;
+    },
+  };
+}
