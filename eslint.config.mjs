@@ -9,7 +9,7 @@ const noEmulator = {
   message: "The console talks to clusters over HTTP only; never import the embedded cluster.",
 };
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   {
@@ -57,3 +57,5 @@ export default [
     },
   },
 ];
+
+export default config;
