@@ -20,11 +20,12 @@ export const DEFAULTING_WEBHOOK = "webhook.serving.knative.dev";
 export const VALIDATING_WEBHOOK = "validation.webhook.serving.knative.dev";
 const SERVING_GROUP = "serving.knative.dev";
 
-/** The serving kind of a request Knative's webhooks handle: CREATE/UPDATE of the main resource. */
-function webhookKind(req: AdmissionRequest): ServingKind | undefined {
-  if (req.type.group !== SERVING_GROUP || !isServingKind(req.type.kind)) return undefined;
+/** What Knative's webhooks see of a request: only CREATE/UPDATE of a serving resource, not /status. */
+function webhookScope(req: AdmissionRequest): { kind: ServingKind; operation: "CREATE" | "UPDATE" } | undefined {
+  const { group, kind } = req.type;
+  if (group !== SERVING_GROUP || !isServingKind(kind)) return undefined;
   if (req.operation === "DELETE" || req.subresource === "status") return undefined;
-  return req.type.kind;
+  return { kind, operation: req.operation };
 }
 
 /** (1) The defaulting webhook: traffic, RevisionSpec and creator/lastModifier defaults. */
@@ -32,9 +33,9 @@ export function knativeDefaultingPlugin(): AdmissionPlugin {
   return {
     name: DEFAULTING_WEBHOOK,
     mutate(req) {
-      const kind = webhookKind(req);
-      if (!kind || req.operation === "DELETE") return;
-      setDefaults(kind, req.operation, req.object, req.oldObject, { username: req.actor.username });
+      const scope = webhookScope(req);
+      if (!scope) return;
+      setDefaults(scope.kind, scope.operation, req.object, req.oldObject, { username: req.actor.username });
     },
   };
 }
@@ -76,9 +77,9 @@ export function knativeValidationPlugin(): AdmissionPlugin {
   return {
     name: VALIDATING_WEBHOOK,
     validate(req) {
-      const kind = webhookKind(req);
-      if (!kind || req.operation === "DELETE") return;
-      const { errors, warnings } = validateObject(kind, req.operation, req.object, req.oldObject);
+      const scope = webhookScope(req);
+      if (!scope) return;
+      const { errors, warnings } = validateObject(scope.kind, scope.operation, req.object, req.oldObject);
       if (errors) throw webhookDenied(VALIDATING_WEBHOOK, `validation failed: ${errors.render()}`);
       return warnings;
     },

@@ -143,6 +143,6 @@ export function servingConfig(overrides: { features?: Partial<Features>; default
 }
 
 /** Fields gated by a flag are accepted unless the flag is Disabled (fieldmask.go uses `!= Disabled`). */
-export const allows = (flag: FeatureFlag) => flag !== "Disabled";
+export const featureAllows = (flag: FeatureFlag) => flag !== "Disabled";
 /** Behaviour switched on only by Enabled (k8s_validation.go uses `== Enabled`). */
-export const isEnabled = (flag: FeatureFlag) => flag === "Enabled";
+export const featureEnabled = (flag: FeatureFlag) => flag === "Enabled";

@@ -4,7 +4,7 @@
 // at its zero value is never reported. Here each mask is the list of allowed JSON keys.
 
 import { errDisallowedFields, type FieldError } from "../field-error";
-import { allows, type Features } from "./config";
+import { featureAllows, type Features } from "./config";
 import { isObject, isSetField } from "./json";
 
 export interface FieldMask {
@@ -49,8 +49,8 @@ export function podSpecMask(features: Features, podSpec: Record<string, unknown>
     ["podSpecHostPID", "hostPID"],
     ["podSpecHostNetwork", "hostNetwork"],
   ];
-  for (const [flag, key] of gated) if (allows(features[flag])) allowed.push(key);
-  if (allows(features.podSpecSecurityContext) || allows(features.securePodDefaults)) allowed.push("securityContext");
+  for (const [flag, key] of gated) if (featureAllows(features[flag])) allowed.push(key);
+  if (featureAllows(features.podSpecSecurityContext) || featureAllows(features.securePodDefaults)) allowed.push("securityContext");
   return {
     allowed,
     pointers: [
@@ -92,7 +92,7 @@ export const CONTAINER_MASK: FieldMask = {
 
 export function volumeMountMask(features: Features): FieldMask {
   const allowed = ["name", "readOnly", "mountPath", "subPath"];
-  if (allows(features.podSpecVolumesMountPropagation)) allowed.push("mountPropagation");
+  if (featureAllows(features.podSpecVolumesMountPropagation)) allowed.push("mountPropagation");
   return { allowed, pointers: ["mountPropagation", "recursiveReadOnly"] };
 }
 
@@ -106,7 +106,7 @@ export function volumeSourceMask(features: Features): FieldMask {
     ["podSpecVolumesEphemeral", "ephemeral"],
     ["podSpecVolumesImage", "image"],
   ];
-  for (const [flag, key] of gated) if (allows(features[flag])) allowed.push(key);
+  for (const [flag, key] of gated) if (featureAllows(features[flag])) allowed.push(key);
   // Volume inlines VolumeSource, so its own `name` shares the object.
   return { allowed: [...allowed, "name"] };
 }
@@ -144,7 +144,7 @@ export const CONTAINER_PORT_MASK: FieldMask = { allowed: ["containerPort", "name
 export const ENV_VAR_MASK: FieldMask = { allowed: ["name", "value", "valueFrom"] };
 export function envVarSourceMask(features: Features): FieldMask {
   const allowed = ["configMapKeyRef", "secretKeyRef"];
-  if (allows(features.podSpecFieldRef)) allowed.push("fieldRef", "resourceFieldRef");
+  if (featureAllows(features.podSpecFieldRef)) allowed.push("fieldRef", "resourceFieldRef");
   return { allowed };
 }
 export const ENV_FROM_SOURCE_MASK: FieldMask = { allowed: ["prefix", "configMapRef", "secretRef"] };
@@ -153,7 +153,7 @@ export const RESOURCE_REQUIREMENTS_MASK: FieldMask = { allowed: ["limits", "requ
 
 /** PodSecurityContextMask: nothing unless pod-spec-securitycontext (or secure-pod-defaults for seccomp). */
 export function podSecurityContextMask(features: Features, sc: Record<string, unknown>): FieldMask {
-  if (allows(features.podSpecSecurityContext)) {
+  if (featureAllows(features.podSpecSecurityContext)) {
     return { allowed: ["runAsUser", "runAsGroup", "runAsNonRoot", "fsGroup", "supplementalGroups", "seccompProfile"] };
   }
   const secure = features.securePodDefaults === "Enabled" || features.securePodDefaults === "AllowRootBounded";

@@ -19,7 +19,7 @@ import {
   goQuote,
 } from "../field-error";
 import { isDNS1123Label, isDNS1123Subdomain } from "../k8s-validation";
-import { isEnabled, type Features, type ServingConfig } from "./config";
+import { featureEnabled, type Features, type ServingConfig } from "./config";
 import {
   CONFIG_MAP_PROJECTION_MASK,
   CONTAINER_MASK,
@@ -138,7 +138,7 @@ export function validateRevisionSpec(spec: unknown, config: ServingConfig): Fiel
 
 function validateInitContainers(features: Features, containers: JsonObject[], others: JsonObject[], volumes: Volumes): FieldError | undefined {
   if (containers.length === 0) return undefined;
-  if (!isEnabled(features.podSpecInitContainers)) {
+  if (!featureEnabled(features.podSpecInitContainers)) {
     return errGeneric(`pod spec support for init-containers is off, but found ${containers.length} init containers`);
   }
   const names = new Set(others.map((c) => str(c.name)));
@@ -154,7 +154,7 @@ function validateInitContainers(features: Features, containers: JsonObject[], ot
 }
 
 function validateContainers(features: Features, containers: JsonObject[], volumes: Volumes, port: ServingPort): FieldError | undefined {
-  if (!isEnabled(features.multiContainer)) {
+  if (!featureEnabled(features.multiContainer)) {
     return errGeneric(`multi-container is off, but found ${containers.length} containers`);
   }
   const names = new Set<string>();
@@ -200,7 +200,7 @@ function validateContainersPorts(containers: JsonObject[]): [ServingPort, FieldE
 
 function validateSidecarContainer(features: Features, c: JsonObject, volumes: Volumes): FieldError | undefined {
   let errs: FieldError | undefined;
-  if (!isEnabled(features.multiContainerProbing)) {
+  if (!featureEnabled(features.multiContainerProbing)) {
     for (const probe of ["livenessProbe", "readinessProbe", "startupProbe"]) {
       if (isPresent(c[probe])) errs = also(errs, checkDisallowedFields(c[probe], NOTHING_MASK)?.viaField(probe));
     }
@@ -479,16 +479,16 @@ function validateVolume(features: Features, volume: JsonObject): FieldError | un
   if (isObject(volume.persistentVolumeClaim)) {
     const pvc = volume.persistentVolumeClaim;
     const claim = str(pvc.claimName);
-    if (!isEnabled(features.podSpecPersistentVolumeClaim)) errs = also(errs, featureOff("Persistent volume claim", `persistent volume claim ${claim}`));
-    if (pvc.readOnly !== true && !isEnabled(features.podSpecPersistentVolumeWrite)) {
+    if (!featureEnabled(features.podSpecPersistentVolumeClaim)) errs = also(errs, featureOff("Persistent volume claim", `persistent volume claim ${claim}`));
+    if (pvc.readOnly !== true && !featureEnabled(features.podSpecPersistentVolumeWrite)) {
       errs = also(errs, featureOff("Persistent volume write", `persistent volume claim ${claim} that is not read-only`));
     }
   }
-  if (isPresent(volume.image) && !isEnabled(features.podSpecVolumesImage)) errs = also(errs, featureOff("Image volume", `Image volume ${name}`));
-  if (isPresent(volume.emptyDir) && !isEnabled(features.podSpecVolumesEmptyDir)) errs = also(errs, featureOff("EmptyDir volume", `EmptyDir volume ${name}`));
-  if (isPresent(volume.hostPath) && !isEnabled(features.podSpecVolumesHostPath)) errs = also(errs, featureOff("HostPath volume", `HostPath volume ${name}`));
-  if (isPresent(volume.csi) && !isEnabled(features.podSpecVolumesCSI)) errs = also(errs, featureOff("CSI volume", `CSI volume ${name}`));
-  if (isPresent(volume.ephemeral) && !isEnabled(features.podSpecVolumesEphemeral)) errs = also(errs, featureOff("Ephemeral volume", `Ephemeral volume ${name}`));
+  if (isPresent(volume.image) && !featureEnabled(features.podSpecVolumesImage)) errs = also(errs, featureOff("Image volume", `Image volume ${name}`));
+  if (isPresent(volume.emptyDir) && !featureEnabled(features.podSpecVolumesEmptyDir)) errs = also(errs, featureOff("EmptyDir volume", `EmptyDir volume ${name}`));
+  if (isPresent(volume.hostPath) && !featureEnabled(features.podSpecVolumesHostPath)) errs = also(errs, featureOff("HostPath volume", `HostPath volume ${name}`));
+  if (isPresent(volume.csi) && !featureEnabled(features.podSpecVolumesCSI)) errs = also(errs, featureOff("CSI volume", `CSI volume ${name}`));
+  if (isPresent(volume.ephemeral) && !featureEnabled(features.podSpecVolumesEphemeral)) errs = also(errs, featureOff("Ephemeral volume", `Ephemeral volume ${name}`));
   // Go assigns (not Also) here, dropping the feature errors above when the name is bad.
   if (name === "") errs = errMissingField("name");
   else if (isDNS1123Label(name).length !== 0) errs = errInvalidValue(name, "name");
@@ -527,7 +527,7 @@ function validateVolume(features: Features, volume: JsonObject): FieldError | un
       ["podSpecVolumesEphemeral", "ephemeral"],
       ["podSpecVolumesImage", "image"],
     ];
-    for (const [flag, key] of gated) if (isEnabled(features[flag])) options.push(key);
+    for (const [flag, key] of gated) if (featureEnabled(features[flag])) options.push(key);
     errs = also(errs, errMissingOneOf(...options));
   } else if (specified.length > 1) {
     errs = also(errs, errMultipleOneOf(...specified));
@@ -629,7 +629,7 @@ function validateVolumeMounts(features: Features, mounts: JsonObject[], volumes:
       errs = also(errs, new FieldError({ message: "volume mount should be readOnly for this type of volume", paths: ["readOnly"] }).viaIndex(i));
     }
     if (isPresent(vm.mountPropagation)) {
-      if (!isEnabled(features.podSpecVolumesMountPropagation)) {
+      if (!featureEnabled(features.podSpecVolumesMountPropagation)) {
         errs = also(errs, new FieldError({ message: `Volume Mount Propagation support is disabled, but found volume mount ${name} with mount propagation` }).viaIndex(i));
       }
       if (vm.mountPropagation !== "None" && vm.mountPropagation !== "HostToContainer") {
