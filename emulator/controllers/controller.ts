@@ -22,7 +22,8 @@ export interface ControllerOptions {
 
 const IMMEDIATE_CONFLICT_RETRIES = 10;
 const BASE_BACKOFF_MS = 5;
-const MAX_BACKOFF_MS = 30_000;
+// client-go workqueue.DefaultControllerRateLimiter: 5 ms doubling up to 1000 s.
+const MAX_BACKOFF_MS = 1_000_000;
 
 /**
  * A failure the reconciler has already reported (in status and as a Warning event): retried with

@@ -13,7 +13,7 @@ import { ObjectRegistry } from "../../core/object-registry";
 import { ADMIN, type Registry } from "../../core/registry";
 import { NAMESPACES, SERVICES } from "../../core/resources";
 import { knativeAdmissionPlugins } from "../../knative/admission";
-import { openSqliteStore, type ObjectStore } from "../../store/sqlite-store";
+import { openSqliteStore } from "../../store/sqlite-store";
 import { startControllers, type RunningControllers } from "../index";
 import { FakeStats } from "./fake-stats";
 
@@ -33,11 +33,18 @@ export interface TestCluster {
   stop(): Promise<void>;
 }
 
-function openTemporaryStore(): { store: ObjectStore; remove(): void } {
+export function useFakeClock(): void {
+  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"], now: Date.parse("2026-05-01T10:00:00Z") });
+}
+
+/** The real registry over a SQLite store in a temporary directory, with namespace `default`. */
+export function createTestRegistry(): { registry: ObjectRegistry; remove(): void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "controllers-test-"));
   const store = openSqliteStore(dir);
+  const registry = new ObjectRegistry(store, [builtinAdmission, ...knativeAdmissionPlugins()]);
+  registry.create(NAMESPACES, { metadata: { name: "default" } }, ADMIN);
   return {
-    store,
+    registry,
     remove() {
       store.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -45,14 +52,9 @@ function openTemporaryStore(): { store: ObjectStore; remove(): void } {
   };
 }
 
-export function useFakeClock(): void {
-  vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "setInterval", "clearInterval", "Date"], now: Date.parse("2026-05-01T10:00:00Z") });
-}
-
 export async function startTestCluster(opts: { scaleToZeroGraceMs?: number } = {}): Promise<TestCluster> {
-  const storage = openTemporaryStore();
-  const registry = new ObjectRegistry(storage.store, [builtinAdmission, ...knativeAdmissionPlugins()]);
-  registry.create(NAMESPACES, { metadata: { name: "default" } }, ADMIN);
+  const storage = createTestRegistry();
+  const { registry } = storage;
   const stats = new FakeStats();
   const start = () => startControllers({ registry, stats, readyDelayMs: READY_DELAY_MS, scaleToZeroGraceMs: opts.scaleToZeroGraceMs ?? 30_000 });
   const cluster: TestCluster = {
