@@ -29,6 +29,7 @@ export type OpenWatch = (
 export const openClientNodeWatch: OpenWatch = (apis, path, params, onEvent, onDone) =>
   new Watch(apis.kubeConfig).watch(path, params, onEvent, onDone);
 
+const PROVEN_CONNECTION_MS = 5_000;
 const CHANGE_TYPES = new Set(["ADDED", "MODIFIED", "DELETED"]);
 
 export class ResourceWatch {
@@ -38,6 +39,9 @@ export class ResourceWatch {
   private running = false;
   /** Bumped per connection so late callbacks of an old connection are ignored. */
   private connection = 0;
+  /** When the current connection opened, and whether it has delivered anything: a connection that proved itself resets the backoff. */
+  private openedAt = 0;
+  private delivered = false;
 
   constructor(
     readonly target: WatchTarget,
@@ -91,7 +95,10 @@ export class ResourceWatch {
         return;
       }
       this.controller = controller;
-      if (!ended) this.backoff.reset();
+      if (!ended) {
+        this.openedAt = Date.now();
+        this.delivered = false;
+      }
     } catch (err) {
       if (current()) this.handleDone(err ?? new Error("watch failed"));
     }
@@ -114,6 +121,7 @@ export class ResourceWatch {
       this.handleDone(expired ? null : new Error(status?.message ?? "watch error"));
       return;
     }
+    this.delivered = true;
     const rv = obj?.metadata?.resourceVersion;
     if (rv) this.resourceVersion = rv;
     if (CHANGE_TYPES.has(type) && obj) this.listener.onChange(type as WatchEventType, obj);
@@ -122,6 +130,9 @@ export class ResourceWatch {
   private handleDone(err: unknown): void {
     this.controller = undefined;
     if (!this.running) return;
+    if (this.delivered || (this.openedAt && Date.now() - this.openedAt >= PROVEN_CONNECTION_MS)) this.backoff.reset();
+    this.openedAt = 0;
+    this.delivered = false;
     if (err) this.listener.onError(err);
     // A clean end (the server's watch timeout) resumes at once; a failure waits.
     const delay = err ? this.backoff.next() : 0;

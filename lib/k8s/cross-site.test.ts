@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { crossSiteWriteProblem } from "./cross-site";
+
+const base = { url: "http://127.0.0.1:3000/api/x", host: "127.0.0.1:3000", origin: null, secFetchSite: null };
+
+describe("crossSiteWriteProblem", () => {
+  it("lets reads through whatever their origin", () => {
+    expect(crossSiteWriteProblem({ ...base, method: "GET", origin: "https://evil.example", secFetchSite: "cross-site" })).toBeNull();
+  });
+
+  it("accepts same-origin writes", () => {
+    expect(crossSiteWriteProblem({ ...base, method: "POST", origin: "http://127.0.0.1:3000", secFetchSite: "same-origin" })).toBeNull();
+  });
+
+  it("accepts writes from non-browser clients (no Origin, no Sec-Fetch-Site)", () => {
+    expect(crossSiteWriteProblem({ ...base, method: "PATCH" })).toBeNull();
+  });
+
+  it.each([
+    ["cross-site", "https://evil.example"],
+    ["same-site", "http://other.127.0.0.1.nip.io:3000"],
+  ])("refuses Sec-Fetch-Site %s", (site, origin) => {
+    expect(crossSiteWriteProblem({ ...base, method: "POST", origin, secFetchSite: site })).toMatch(/Cross-site request refused/);
+  });
+
+  it("refuses a foreign Origin when the browser sends no Sec-Fetch-Site", () => {
+    expect(crossSiteWriteProblem({ ...base, method: "DELETE", origin: "https://evil.example" })).toMatch(/Origin https:\/\/evil.example/);
+  });
+
+  it("refuses an opaque Origin", () => {
+    expect(crossSiteWriteProblem({ ...base, method: "PUT", origin: "null" })).toMatch(/opaque/);
+  });
+});

@@ -1,0 +1,68 @@
+import { QueryClient } from "@tanstack/react-query";
+import { describe, expect, it } from "vitest";
+import type { Service } from "@/lib/knative/types";
+import type { ServiceList } from "./api-types";
+import { queryKeys } from "./keys";
+import { applyLiveMessage } from "./live-cache";
+
+function service(name: string, rv: string, namespace = "default"): Service {
+  return { metadata: { name, namespace, uid: `uid-${namespace}-${name}`, resourceVersion: rv }, spec: { template: { spec: { containers: [] } } } };
+}
+
+function client() {
+  return new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+}
+
+describe("applyLiveMessage", () => {
+  it("updates every cached list the change belongs to, and the cached object", () => {
+    const qc = client();
+    const allKey = queryKeys.list("c1", "services", { namespace: null });
+    const defaultKey = queryKeys.list("c1", "services", { namespace: "default" });
+    const prodKey = queryKeys.list("c1", "services", { namespace: "prod" });
+    const detailKey = queryKeys.detail("c1", "services", "default", "hello");
+    qc.setQueryData<ServiceList>(allKey, { items: [service("hello", "1")] });
+    qc.setQueryData<ServiceList>(defaultKey, { items: [service("hello", "1")] });
+    const prod: ServiceList = { items: [] };
+    qc.setQueryData<ServiceList>(prodKey, prod);
+    qc.setQueryData<Service>(detailKey, service("hello", "1"));
+
+    const changed = { ...service("hello", "2"), status: { url: "http://hello.default.example.com" } };
+    applyLiveMessage(qc, "c1", { type: "change", resource: "services", event: "MODIFIED", object: changed });
+
+    expect(qc.getQueryData<ServiceList>(allKey)?.items[0]?.status?.url).toBe("http://hello.default.example.com");
+    expect(qc.getQueryData<ServiceList>(defaultKey)?.items[0]?.metadata.resourceVersion).toBe("2");
+    expect(qc.getQueryData(prodKey)).toBe(prod);
+    expect(qc.getQueryData<Service>(detailKey)?.metadata.resourceVersion).toBe("2");
+  });
+
+  it("leaves other clusters alone", () => {
+    const qc = client();
+    const key = queryKeys.list("c2", "services", { namespace: null });
+    const list: ServiceList = { items: [] };
+    qc.setQueryData(key, list);
+    applyLiveMessage(qc, "c1", { type: "change", resource: "services", event: "ADDED", object: service("x", "3") });
+    expect(qc.getQueryData(key)).toBe(list);
+  });
+
+  it("marks a deleted object's query stale so the page shows it is gone", () => {
+    const qc = client();
+    const key = queryKeys.detail("c1", "services", "default", "hello");
+    qc.setQueryData(key, service("hello", "1"));
+    applyLiveMessage(qc, "c1", { type: "change", resource: "services", event: "DELETED", object: service("hello", "2") });
+    expect(qc.getQueryState(key)?.isInvalidated).toBe(true);
+  });
+
+  it("invalidates everything of the cluster on resync", () => {
+    const qc = client();
+    const a = queryKeys.list("c1", "revisions", { namespace: "default" });
+    const b = queryKeys.gateway("c1");
+    const other = queryKeys.gateway("c2");
+    qc.setQueryData(a, { items: [] });
+    qc.setQueryData(b, { address: null, source: null });
+    qc.setQueryData(other, { address: null, source: null });
+    applyLiveMessage(qc, "c1", { type: "resync" });
+    expect(qc.getQueryState(a)?.isInvalidated).toBe(true);
+    expect(qc.getQueryState(b)?.isInvalidated).toBe(true);
+    expect(qc.getQueryState(other)?.isInvalidated).toBe(false);
+  });
+});
