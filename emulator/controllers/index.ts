@@ -4,7 +4,7 @@
 
 import type { Clock } from "../../lib/knative/conditions";
 import { LABEL_CONFIGURATION, LABEL_REVISION, LABEL_SERVICE } from "../../lib/knative/labels";
-import type { Configuration, KubeObject, Route } from "../../lib/knative/types";
+import type { Configuration, KubeObject, Revision, Route } from "../../lib/knative/types";
 import type { ChangeEvent, Registry } from "../core/registry";
 import { CONFIGURATIONS, PODS, REVISIONS, ROUTES, SERVICES, type ResourceType } from "../core/resources";
 import type { Activator, TrafficStats } from "../core/runtime";
@@ -71,6 +71,7 @@ export function startControllers(opts: StartControllersOptions): RunningControll
   const { registry, stats } = opts;
   const clock = opts.clock ?? (() => new Date());
   const domain = opts.domain ?? DEFAULT_DOMAIN;
+  /** Each controller has its own event recorder, which aggregates repeated events. */
   const kind = (component: string) => ({ registry, clock, recorder: eventRecorder(registry, component, clock) });
   const idleWaiters: Array<() => void> = [];
   let lastSeen = registry.resourceVersion();
@@ -119,13 +120,17 @@ export function startControllers(opts: StartControllersOptions): RunningControll
     onScaleChanged: (ns, name) => late.revisions?.enqueue(keyOf(ns, name)),
   });
 
-  controller("service-controller", (ns, n) => reconcileService(kind("service-controller"), ns, n), SERVICES,
+  const services = kind("service-controller");
+  const configurations = kind("configuration-controller");
+  const revisionContext = { ...kind("revision-controller"), scaleOf: (rev: Revision) => autoscaler.desiredScale(rev) };
+  const routes = { ...kind("route-controller"), domain };
+  controller("service-controller", (ns, n) => reconcileService(services, ns, n), SERVICES,
     ownerOf(CONFIGURATIONS, "Service"), ownerOf(ROUTES, "Service"), labelled(REVISIONS, LABEL_SERVICE));
-  controller("configuration-controller", (ns, n) => reconcileConfiguration(kind("configuration-controller"), ns, n), CONFIGURATIONS,
+  controller("configuration-controller", (ns, n) => reconcileConfiguration(configurations, ns, n), CONFIGURATIONS,
     ownerOf(REVISIONS, "Configuration"));
-  late.revisions = controller("revision-controller", (ns, n) => reconcileRevision({ ...kind("revision-controller"), scaleOf: (rev) => autoscaler.desiredScale(rev) }, ns, n), REVISIONS,
+  late.revisions = controller("revision-controller", (ns, n) => reconcileRevision(revisionContext, ns, n), REVISIONS,
     labelled(PODS, LABEL_REVISION));
-  controller("route-controller", (ns, n) => reconcileRoute({ ...kind("route-controller"), domain }, ns, n), ROUTES, routesReferring);
+  controller("route-controller", (ns, n) => reconcileRoute(routes, ns, n), ROUTES, routesReferring);
   controller("labeler", (ns, n) => reconcileLabels({ registry, clock }, ns, n), ROUTES, routesReferring);
   late.pods = controller("autoscaler", (ns, n) => autoscaler.reconcile(ns, n), REVISIONS, labelled(PODS, LABEL_REVISION));
 

@@ -70,7 +70,11 @@ describe("an image that cannot be pulled", () => {
 
     const events = cluster.registry.list<KubeObject & { reason: string; message: string; type: string; count: number }>(EVENTS, "default");
     expect(events.find((e) => e.reason === "LatestCreatedFailed")).toMatchObject({ type: "Warning", message: 'Latest created revision "hello-00002" has failed' });
-    expect(events.find((e) => e.reason === "InternalError")).toMatchObject({ type: "Warning", message });
+    // The resolver retries with backoff; the repeats are counted on one event.
+    const internalErrors = events.filter((e) => e.reason === "InternalError");
+    expect(internalErrors).toHaveLength(1);
+    expect(internalErrors[0]).toMatchObject({ type: "Warning", message, involvedObject: { kind: "Revision", name: "hello-00002" } });
+    expect(internalErrors[0]!.count).toBeGreaterThan(1);
   });
 
   it("rejects activation with the failure", async () => {
