@@ -8,6 +8,7 @@ import { isDeepStrictEqual } from "node:util";
 import { isFailed, isReady, type Clock } from "../../lib/knative/conditions";
 import { ANNOTATION_ROUTES, LABEL_ROUTING_STATE } from "../../lib/knative/labels";
 import type { Configuration, KubeObject, Revision, Route } from "../../lib/knative/types";
+import { ApiError } from "../core/errors";
 import { CONTROLLER, type Registry } from "../core/registry";
 import { CONFIGURATIONS, REVISIONS, ROUTES, type ResourceType } from "../core/resources";
 import { setRoutingState } from "./configuration";
@@ -79,5 +80,10 @@ function setRoutingMeta(opts: LabelerOptions, type: ResourceType, namespace: str
   if (type === REVISIONS) setRoutingState(updated as Revision, routes.size > 0 ? "active" : "reserve", opts.clock());
   if (Object.keys(annotations).length === 0) delete updated.metadata.annotations;
   if (isDeepStrictEqual(updated.metadata, obj.metadata)) return;
-  opts.registry.update(type, updated, CONTROLLER);
+  try {
+    opts.registry.update(type, updated, CONTROLLER);
+  } catch (err) {
+    // Gone meanwhile (garbage collection of a deleted Service): nothing left to label.
+    if (!(err instanceof ApiError && err.code === 404)) throw err;
+  }
 }

@@ -296,4 +296,53 @@ describe("bring-your-own revision names", () => {
     expect(service().status).toMatchObject({ latestReadyRevisionName: "hello-first", traffic: [{ revisionName: "hello-first", percent: 100, latestRevision: true }] });
     expect(condition(service(), "Ready")?.status).toBe("True");
   });
+
+  it("refuses a name taken by a Revision it does not own", async () => {
+    const taken = helloService();
+    cluster.registry.create(
+      REVISIONS,
+      { apiVersion: "serving.knative.dev/v1", kind: "Revision", metadata: { name: "hello-v1", namespace: "default" }, spec: taken.spec.template.spec },
+      ADMIN,
+    );
+    taken.spec.template.metadata = { name: "hello-v1" };
+    cluster.registry.create(SERVICES, taken, ADMIN);
+    await cluster.idle();
+    expect(brief(condition(get(CONFIGURATIONS, "hello"), "Ready"))).toEqual({
+      status: "False",
+      reason: "RevisionFailed",
+      message: 'Revision creation failed with message: revisions.serving.knative.dev "hello-v1" already exists.',
+    });
+    expect(brief(condition(service(), "RoutesReady"))).toEqual({
+      status: "False",
+      reason: "RevisionNameTaken",
+      message: 'The revision name "hello-v1" is taken by a conflicting Revision, so traffic will not be migrated',
+    });
+    expect(get(ROUTES, "hello")).toBeUndefined();
+  });
+});
+
+describe("a standalone Configuration and Route", () => {
+  it("serve without a Service", async () => {
+    const template = helloService().spec.template;
+    cluster.registry.create(CONFIGURATIONS, { apiVersion: "serving.knative.dev/v1", kind: "Configuration", metadata: { name: "solo", namespace: "default" }, spec: { template } }, ADMIN);
+    cluster.registry.create(
+      ROUTES,
+      { apiVersion: "serving.knative.dev/v1", kind: "Route", metadata: { name: "solo", namespace: "default" }, spec: { traffic: [{ configurationName: "solo", percent: 100 }] } },
+      ADMIN,
+    );
+    await cluster.idle();
+    await cluster.advance(READY_DELAY_MS);
+    const route = get<Route>(ROUTES, "solo")!;
+    expect(condition(route, "Ready")?.status).toBe("True");
+    expect(route.status).toMatchObject({ url: "http://solo.default.example.com", traffic: [{ revisionName: "solo-00001", latestRevision: true, percent: 100 }] });
+    const rev = get<Revision>(REVISIONS, "solo-00001")!;
+    expect(rev.metadata.labels?.["serving.knative.dev/service"]).toBeUndefined();
+    expect(rev.metadata.annotations?.["serving.knative.dev/routes"]).toBe("solo");
+    expect(get<Configuration>(CONFIGURATIONS, "solo")?.metadata.annotations?.["serving.knative.dev/routes"]).toBe("solo");
+
+    cluster.registry.delete(ROUTES, "default", "solo", ADMIN);
+    await cluster.idle();
+    expect(get<Revision>(REVISIONS, "solo-00001")?.metadata.labels?.["serving.knative.dev/routingState"]).toBe("reserve");
+    expect(get<Configuration>(CONFIGURATIONS, "solo")?.metadata.annotations?.["serving.knative.dev/routes"]).toBeUndefined();
+  });
 });
