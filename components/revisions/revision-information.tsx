@@ -4,6 +4,7 @@ import Link from "next/link";
 import { ReadinessBadge } from "@/components/knative/readiness-badge";
 import { consoleRoutes } from "@/components/knative/console-routes";
 import { Badge } from "@/components/ui/badge";
+import { Breakable } from "@/components/ui/breakable";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TD, TH, THead, TR, Table } from "@/components/ui/table";
@@ -88,13 +89,13 @@ export function RevisionInformation({ cluster, namespace, service, rows }: { clu
                             {t.tag}
                           </span>
                         </Hint>
-                        {t.url ? <div className="font-mono text-xs break-all text-muted">{t.url}</div> : null}
+                        {t.url ? <div className="font-mono text-xs text-muted"><Breakable text={t.url} /></div> : null}
                       </li>
                     ))}
                   </ul>
                 )}
               </TD>
-              <TD className="font-mono text-xs break-all">{row.images.join(", ") || "-"}</TD>
+              <TD className="font-mono text-xs">{row.images.length ? <Breakable text={row.images.join(", ")} /> : "-"}</TD>
               <TD>
                 <EnvCell lines={row.env} />
               </TD>

@@ -5,6 +5,7 @@ import { ReadinessBadge } from "@/components/knative/readiness-badge";
 import { consoleRoutes } from "@/components/knative/console-routes";
 import { RevisionName } from "@/components/revisions/revision-name";
 import { TrafficBar } from "@/components/traffic/traffic-bar";
+import { Breakable } from "@/components/ui/breakable";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { SortableTH, TD, TH, THead, TR, Table } from "@/components/ui/table";
 import type { ServiceRow } from "./service-row";
@@ -50,7 +51,7 @@ export function ServicesTable({
           const href = consoleRoutes.service(cluster, row.namespace, row.name);
           return (
             <TR key={row.key}>
-              <TD>
+              <TD className="whitespace-nowrap">
                 <Link href={href} className="font-medium text-brand hover:underline">
                   {row.name}
                 </Link>
@@ -59,7 +60,7 @@ export function ServicesTable({
               <TD>
                 <ReadinessBadge readiness={row.readiness} />
               </TD>
-              <TD className="font-mono text-xs break-all">{row.url ?? <span className="text-muted">-</span>}</TD>
+              <TD className="font-mono text-xs">{row.url ? <Breakable text={row.url} /> : <span className="text-muted">-</span>}</TD>
               <TD className="font-mono text-xs whitespace-nowrap">{row.gateway ?? <span className="text-muted">-</span>}</TD>
               <TD className="whitespace-nowrap">{row.latestRevision ? <RevisionName name={row.latestRevision} /> : <span className="text-muted">-</span>}</TD>
               <TD>

@@ -27,7 +27,8 @@ export function RelativeTime({ value }: { value: string | undefined }) {
   const label = date.getTime() > now ? "just now" : `${formatDistanceToNowStrict(date)} ago`;
   return (
     <Hint content={exactTime(date)}>
-      <time dateTime={date.toISOString()} tabIndex={0} className="whitespace-nowrap">
+      {/* The server renders "n minutes ago" a moment before the browser does; the browser's text wins. */}
+      <time dateTime={date.toISOString()} tabIndex={0} className="whitespace-nowrap" suppressHydrationWarning>
         {label}
       </time>
     </Hint>
