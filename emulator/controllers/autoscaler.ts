@@ -10,7 +10,7 @@ import { ApiError } from "../core/errors";
 import { CONTROLLER, type Registry } from "../core/registry";
 import { PODS, REVISIONS } from "../core/resources";
 import type { Activator, TrafficStats } from "../core/runtime";
-import { keyOf } from "./controller";
+import { keyOf, splitKey } from "./controller";
 import { clampScale, decideScale, PANIC_WINDOW_MS, scalingSpecFor, STABLE_WINDOW_MS, TICK_INTERVAL_MS, type PanicState } from "./kpa";
 import { isPodReady, makePod, podName, readyStatus, type Pod } from "./pods";
 
@@ -140,7 +140,7 @@ export class Autoscaler implements Activator {
   tick(): void {
     const now = this.opts.clock().getTime();
     for (const [key, scale] of this.scales) {
-      const [namespace, name] = [key.slice(0, key.indexOf("/")), key.slice(key.indexOf("/") + 1)];
+      const [namespace, name] = splitKey(key);
       const revision = this.opts.registry.get<Revision>(REVISIONS, namespace, name);
       if (!revision) {
         this.opts.enqueue(namespace, name);

@@ -63,13 +63,12 @@ export function makeRevision(config: Configuration, now: Date): Revision {
     apiVersion: "serving.knative.dev/v1",
     kind: "Revision",
     metadata: {
-      name: metadata.name || revisionName(config.metadata.name!, config.metadata.generation ?? 1),
       ...metadata,
+      name: metadata.name || revisionName(config.metadata.name!, config.metadata.generation ?? 1),
       namespace: config.metadata.namespace,
     },
     spec: template.spec,
   };
-  rev.metadata.name ||= revisionName(config.metadata.name!, config.metadata.generation ?? 1);
   setRoutingState(rev, "pending", now);
   const labels = (rev.metadata.labels ??= {});
   for (const key of [LABEL_CONFIGURATION, LABEL_SERVICE, LABEL_CONFIGURATION_GENERATION, LABEL_CONFIGURATION_UID, LABEL_SERVICE_UID]) {
