@@ -5,6 +5,7 @@
 import path from "node:path";
 import { startApiServer } from "./api/server";
 import { builtinAdmission } from "./core/builtin-admission";
+import { startEventRetention } from "./core/event-retention";
 import { ObjectRegistry } from "./core/object-registry";
 import { startControllers } from "./controllers";
 import { startGateway } from "./gateway";
@@ -68,6 +69,7 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
   const api = await startApiServer({ registry, podProxy: createPodProxy(registry, stats), host, port: opts.port ?? DEFAULTS.port });
   if (fresh) seedCluster(registry, { seedSample: opts.seed ?? true });
   describeIngress(registry, { host, port: gateway.port }, domain);
+  const stopEventRetention = startEventRetention(registry);
   const kubeconfig = writeKubeconfig(path.resolve(opts.dataDir), api.url);
 
   let stopped = false;
@@ -81,6 +83,7 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
       if (stopped) return;
       stopped = true;
       controllers.stop();
+      stopEventRetention();
       await Promise.all([api.close(), gateway.close()]);
       store.close();
     },

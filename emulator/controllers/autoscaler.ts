@@ -251,7 +251,7 @@ export class Autoscaler implements Activator {
 
   /** A free address in 10.244.0.0/16, the pod network of a kind cluster. */
   private allocatePodIP(): string {
-    const taken = new Set(this.opts.registry.list<Pod>(PODS).map((p) => p.status?.podIP));
+    const taken = new Set(this.opts.registry.view<Pod>(PODS).map((p) => p.status?.podIP));
     for (;;) {
       const n = 2 + Math.floor(Math.random() * 65_000);
       const ip = `10.244.${n >> 8}.${n & 255}`;

@@ -41,6 +41,7 @@ export function eventRecorder(registry: Registry, component: string, clock: Cloc
         const name = createEvent(registry, obj, namespace, now, (eventName) =>
           makeEvent(obj, namespace, eventName, type, reason, message, component, formatTime(now)),
         );
+        if (seen.size >= 10_000) seen.clear(); // only a cache for aggregation: bound it
         seen.set(key, name);
       } catch (err) {
         // Events are best effort, as in client-go: never fail a reconcile because of one.

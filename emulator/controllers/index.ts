@@ -106,7 +106,7 @@ export function startControllers(opts: StartControllersOptions): RunningControll
           (config !== undefined && t.configurationName === config && registry.get<Configuration>(CONFIGURATIONS, namespace, config)?.status?.latestReadyRevisionName === name),
       );
     };
-    return registry.list<Route>(ROUTES, namespace).filter(refersTo).map(keyOfObject);
+    return registry.view<Route>(ROUTES, namespace).filter(refersTo).map(keyOfObject);
   };
 
   const late: { revisions?: Controller; pods?: Controller } = {};

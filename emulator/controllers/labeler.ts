@@ -59,7 +59,7 @@ export function reconcileLabels(opts: LabelerOptions, namespace: string, routeNa
 function clearNotListed(opts: LabelerOptions, type: ResourceType, namespace: string, routeName: string, keep: Set<string>): void {
   // Revisions are found through routingState=active (accessors.go list); Configurations by annotation.
   const selector = type === REVISIONS ? { [LABEL_ROUTING_STATE]: "active" } : undefined;
-  for (const obj of opts.registry.list(type, namespace, selector)) {
+  for (const obj of opts.registry.view(type, namespace, selector)) {
     const name = obj.metadata.name!;
     if (keep.has(name) || !listAnnotation(obj.metadata.annotations, ANNOTATION_ROUTES).has(routeName)) continue;
     setRoutingMeta(opts, type, namespace, name, routeName, true);

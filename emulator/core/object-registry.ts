@@ -35,6 +35,7 @@ export class ObjectRegistry implements Registry {
     private readonly admission: AdmissionPlugin[] = [],
   ) {
     this.objects = store.loadAll();
+    for (const bucket of this.objects.values()) for (const o of bucket.values()) deepFreeze(o);
   }
 
   // ---- reads ------------------------------------------------------------------------------
@@ -48,7 +49,11 @@ export class ObjectRegistry implements Registry {
     return this.listShared(type, namespace, labels).map((o) => structuredClone(o) as T);
   }
 
-  /** Like list, but returns the stored objects themselves: callers must not mutate them (the HTTP layer only serialises). */
+  view<T extends KubeObject = KubeObject>(type: ResourceType, namespace?: string, labels?: Record<string, string>): ReadonlyArray<Readonly<T>> {
+    return this.listShared(type, namespace, labels) as unknown as T[];
+  }
+
+  /** Like list, but returns the stored (frozen) objects themselves: the HTTP layer only serialises them. */
   listShared(type: ResourceType, namespace?: string, labels?: Record<string, string>): KubeObject[] {
     const out: KubeObject[] = [];
     for (const obj of this.bucket(type).values()) {
@@ -241,6 +246,7 @@ export class ObjectRegistry implements Registry {
   private commit(writes: Write[]): void {
     this.store.commit(writes); // durable before anything is acknowledged or announced
     for (const w of writes) {
+      deepFreeze(w.change.object);
       const type = typeOfApi(w.api)!;
       const bucket = this.bucket(type);
       if (w.object) bucket.set(w.key, w.object);
@@ -289,6 +295,15 @@ function orderFields(obj: KubeObject): KubeObject {
   const out: KubeObject = { apiVersion: av, kind, metadata, ...rest };
   if (status !== undefined) out.status = status;
   return out;
+}
+
+/** Stored objects are shared with readers (view, watches, events): freezing makes a stray write throw. */
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === "object" && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
 }
 
 function compareObjects(a: KubeObject, b: KubeObject): number {

@@ -68,6 +68,11 @@ export interface Registry {
   get<T extends KubeObject = KubeObject>(type: ResourceType, namespace: string | undefined, name: string): T | undefined;
   /** Sorted by namespace, then name. `namespace` undefined lists across all namespaces. */
   list<T extends KubeObject = KubeObject>(type: ResourceType, namespace?: string, labels?: Record<string, string>): T[];
+  /**
+   * The stored objects themselves, deep-frozen, without copying: for readers that only look
+   * (controllers scanning for references, the gateway's caches). Mutating one throws.
+   */
+  view<T extends KubeObject = KubeObject>(type: ResourceType, namespace?: string, labels?: Record<string, string>): ReadonlyArray<Readonly<T>>;
   /** Throws ApiError (AlreadyExists, Invalid, BadRequest from admission, NotFound for a missing namespace). */
   create<T extends KubeObject = KubeObject>(type: ResourceType, object: KubeObject, actor: Actor, opts?: WriteOptions): T;
   /**

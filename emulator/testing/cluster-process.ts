@@ -17,11 +17,13 @@ export interface ClusterProcess {
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
+const EMULATOR_NODE_FLAGS = (process.env.EMULATOR_NODE_FLAGS ?? "--import tsx --max-semi-space-size=2").split(/\s+/).filter(Boolean);
 
 export async function startClusterProcess(dataDir: string, extraArgs: string[] = [], timeoutMs = 30_000): Promise<ClusterProcess> {
+  // The same command line as `npm run emulator` (package.json), minus npm.
   const child = spawn(
-    path.join(ROOT, "node_modules/.bin/tsx"),
-    [path.join(ROOT, "emulator/main.ts"), "--port", "0", "--gateway-port", "0", "--data-dir", dataDir, "--ready-delay-ms", "200", ...extraArgs],
+    process.execPath,
+    [...EMULATOR_NODE_FLAGS, path.join(ROOT, "emulator/main.ts"), "--port", "0", "--gateway-port", "0", "--data-dir", dataDir, "--ready-delay-ms", "200", ...extraArgs],
     { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] },
   );
   let out = "";
