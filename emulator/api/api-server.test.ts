@@ -2,6 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiException, CoreV1Api, CustomObjectsApi, PatchStrategy, Watch, setHeaderOptions } from "@kubernetes/client-node";
 import { startApiOnly, type ApiOnlyCluster } from "../testing/api-only";
+import { startApiServer } from "./server";
 
 const G = { group: "serving.knative.dev", version: "v1", plural: "services" };
 const ksvc = (name: string, labels: Record<string, string> = {}) => ({
@@ -140,6 +141,30 @@ describe("watches", () => {
     const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string });
     expect(lines).toHaveLength(5);
     expect(lines.every((l) => l.type === "ADDED")).toBe(true);
+  });
+});
+
+describe("watch options", () => {
+  it("sends the initial state as ADDED for resourceVersion 0, and ends at timeoutSeconds", async () => {
+    const started = Date.now();
+    const res = await fetch(`${c.api.url}/apis/serving.knative.dev/v1/namespaces/default/services?watch=1&resourceVersion=0&fieldSelector=metadata.name%3Da&timeoutSeconds=1`);
+    const events = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string; object: { metadata: { name: string } } });
+    expect(events.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(["ADDED a"]);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+
+  it("sends bookmarks with the newest resourceVersion when asked", async () => {
+    const { registry } = c;
+    const server = await startApiServer({ registry, bookmarkIntervalMs: 100 });
+    try {
+      const rv = registry.resourceVersion();
+      const res = await fetch(`${server.url}/api/v1/namespaces/default/configmaps?watch=true&allowWatchBookmarks=true&resourceVersion=${rv}&timeoutSeconds=1`);
+      const events = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string; object: { metadata: { resourceVersion: string } } });
+      expect(events.length).toBeGreaterThan(0);
+      expect(events.every((e) => e.type === "BOOKMARK" && e.object.metadata.resourceVersion === String(rv))).toBe(true);
+    } finally {
+      await server.close();
+    }
   });
 });
 

@@ -55,7 +55,10 @@ function decodeContinue(token: string): { rv: number; start: string } {
 }
 
 export class ResourceHandler {
-  constructor(private readonly registry: ObjectRegistry) {}
+  constructor(
+    private readonly registry: ObjectRegistry,
+    private readonly opts: { bookmarkIntervalMs?: number } = {},
+  ) {}
 
   async handle(req: IncomingMessage, res: ServerResponse, p: ResourcePath, q: URLSearchParams, actor: Actor = ADMIN): Promise<void> {
     const { type } = p;
@@ -111,6 +114,7 @@ export class ResourceHandler {
         allowBookmarks: q.get("allowWatchBookmarks") === "true",
         timeoutSeconds: timeout ? Number(timeout) : undefined,
         table: wantsTable(req.headers.accept),
+        bookmarkIntervalMs: this.opts.bookmarkIntervalMs,
       });
     }
     const rv = this.registry.resourceVersion();

@@ -28,8 +28,8 @@ export interface ApiServerOptions {
   podProxy?: PodProxy;
   host?: string;
   port?: number;
-  /** Lets tests simulate an API server that answers errors (the console's banner tests). */
-  log?: (line: string) => void;
+  /** How often a watch that allows bookmarks gets one (default 30 s). */
+  bookmarkIntervalMs?: number;
 }
 
 export interface RunningApiServer {
@@ -42,7 +42,7 @@ export interface RunningApiServer {
 const POD_PROXY = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/:]+)(?::(\d+))?\/proxy(\/.*)?$/;
 
 export async function startApiServer(opts: ApiServerOptions): Promise<RunningApiServer> {
-  const resources = new ResourceHandler(opts.registry);
+  const resources = new ResourceHandler(opts.registry, { bookmarkIntervalMs: opts.bookmarkIntervalMs });
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err) => sendError(res, err));
   });
