@@ -13,6 +13,7 @@ import { PageHeader } from "@/components/layout/page-header";
 import { percentFor, trafficShares } from "@/components/traffic/traffic-shares";
 import { DescriptionList } from "@/components/ui/description-list";
 import { ErrorState } from "@/components/ui/error-state";
+import { isNotFound } from "@/lib/queries/api-client";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Section } from "@/components/ui/section";
 import { TableSkeleton } from "@/components/ui/skeleton";
@@ -34,7 +35,8 @@ export function RevisionDetail({ cluster, namespace, service, name }: { cluster:
   const owner = useQuery(serviceQuery(cluster, namespace, service));
 
   if (revision.isPending) return <RevisionDetailSkeleton name={name} />;
-  if (!revision.data) {
+  // A 404 after data was shown means it was deleted: say so rather than show what is gone.
+  if (!revision.data || isNotFound(revision.error)) {
     return (
       <>
         <PageHeader title={name} />
@@ -128,7 +130,7 @@ export function RevisionDetail({ cluster, namespace, service, name }: { cluster:
           </Section>
         </div>
         <Section title="YAML" flush>
-          <YamlView object={rev} fileName={`${name}.yaml`} />
+          <YamlView object={rev} fileName={`${name}.yaml`} label="Revision YAML" />
         </Section>
       </div>
     </>

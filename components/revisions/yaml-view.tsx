@@ -8,7 +8,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import type { KubeObject } from "@/lib/knative/types";
 
 /** The object as `kubectl get -o yaml` would show it; read-only, with copy and download. */
-export function YamlView({ object, fileName }: { object: KubeObject; fileName: string }) {
+export function YamlView({ object, fileName, label }: { object: KubeObject; fileName: string; label: string }) {
   const text = useMemo(() => stringify(object, { lineWidth: 0 }), [object]);
   const download = () => {
     const url = URL.createObjectURL(new Blob([text], { type: "application/yaml" }));
@@ -27,7 +27,7 @@ export function YamlView({ object, fileName }: { object: KubeObject; fileName: s
           Download
         </button>
       </div>
-      <pre aria-label="YAML" tabIndex={0} className="max-h-[32rem] overflow-auto bg-slate-50 p-4 font-mono text-xs leading-relaxed">
+      <pre aria-label={label} tabIndex={0} className="max-h-[32rem] overflow-auto bg-slate-50 p-4 font-mono text-xs leading-relaxed">
         {text}
       </pre>
     </div>

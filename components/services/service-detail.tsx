@@ -15,6 +15,7 @@ import { TrafficBar } from "@/components/traffic/traffic-bar";
 import { trafficShares } from "@/components/traffic/traffic-shares";
 import { DescriptionList } from "@/components/ui/description-list";
 import { ErrorState } from "@/components/ui/error-state";
+import { isNotFound } from "@/lib/queries/api-client";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Section } from "@/components/ui/section";
 import { TableSkeleton } from "@/components/ui/skeleton";
@@ -30,7 +31,8 @@ export function ServiceDetail({ cluster, namespace, name }: { cluster: string; n
   const gateway = useQuery(gatewayQuery(cluster));
 
   if (service.isPending) return <ServiceDetailSkeleton name={name} />;
-  if (!service.data) {
+  // A 404 after data was shown means it was deleted: say so rather than show what is gone.
+  if (!service.data || isNotFound(service.error)) {
     return (
       <>
         <PageHeader title={name} />

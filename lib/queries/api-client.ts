@@ -14,6 +14,10 @@ export class ApiError extends Error {
   }
 }
 
+export function isNotFound(error: unknown): boolean {
+  return error instanceof ApiError && error.code === 404;
+}
+
 function fallbackStatus(code: number, message: string): KubeStatus {
   return { kind: "Status", apiVersion: "v1", status: "Failure", code, reason: code >= 500 ? "InternalError" : "BadRequest", message };
 }

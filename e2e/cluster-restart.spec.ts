@@ -1,0 +1,33 @@
+// The embedded cluster stops under an open page and comes back: the banner says so within two
+// seconds, then goes away by itself, and the page is live again.
+
+import { expect, test } from "@playwright/test";
+import { kubectl, readClusterState, startEmbeddedCluster, stopEmbeddedCluster } from "./support/embedded-cluster";
+import { screen } from "./support/screens";
+
+test("a banner while the cluster is down, and recovery without a reload", async ({ page }) => {
+  await page.goto("/clusters/embedded/knative/services/default/helloworld-go");
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+  const banner = page.getByRole("alert").filter({ hasText: "is not reachable" });
+  await expect(banner).toHaveCount(0);
+
+  const before = readClusterState();
+  await stopEmbeddedCluster(before);
+  await expect(banner).toBeVisible({ timeout: 2_000 });
+  await expect(banner).toContainText("connection refused");
+  await expect(page.getByText("Offline", { exact: true })).toBeVisible();
+  // The last known state stays on screen.
+  await expect(page.getByRole("heading", { name: "helloworld-go", level: 1 })).toBeVisible();
+  await screen(page, "07-cluster-down");
+
+  await startEmbeddedCluster({ apiPort: before.apiPort, gatewayPort: before.gatewayPort });
+  await expect(banner).toHaveCount(0, { timeout: 10_000 });
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+
+  // Live again: a change made now shows up without a reload.
+  kubectl(["patch", "ksvc", "helloworld-go", "--type", "merge", "-p", JSON.stringify({ spec: { traffic: [{ latestRevision: true, percent: 100, tag: "current" }] } })]);
+  const first = page.getByRole("region", { name: "Revision Information" }).getByRole("row").filter({ hasText: "helloworld-go-00001" });
+  await expect(first).toContainText("http://current-helloworld-go.default.example.com", { timeout: 3_000 });
+  kubectl(["patch", "ksvc", "helloworld-go", "--type", "merge", "-p", JSON.stringify({ spec: { traffic: [{ latestRevision: true, percent: 100 }] } })]);
+  await expect(first).not.toContainText("current-helloworld-go", { timeout: 3_000 });
+});

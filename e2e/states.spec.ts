@@ -1,0 +1,79 @@
+// The designed states: empty, loading, not found, unreachable, and no credential anywhere.
+
+import { expect, test } from "@playwright/test";
+import { kubectl } from "./support/embedded-cluster";
+import { screen } from "./support/screens";
+import { OFFLINE_CONTEXT, OFFLINE_TOKEN } from "./support/user-kubeconfig";
+
+test("a namespace without services shows the empty state, and the filters live in the URL", async ({ page }) => {
+  kubectl(["apply", "-f", "-"], "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: e2e-empty\n");
+  await page.goto("/clusters/embedded/knative?tab=services");
+  await page.getByLabel("Namespace").selectOption("e2e-empty");
+  await expect(page).toHaveURL(/namespace=e2e-empty/);
+  await expect(page.getByText("No Knative services", { exact: true })).toBeVisible();
+  await expect(page.getByText("There are no Knative services in namespace “e2e-empty”.")).toBeVisible();
+  await screen(page, "08-empty");
+
+  await page.getByLabel("Namespace").selectOption({ label: "All namespaces" });
+  await expect(page).toHaveURL(/namespace=all/);
+  await page.getByLabel("Search by name").fill("no-such-service");
+  await expect(page.getByText("No services match “no-such-service”")).toBeVisible();
+  await expect(page).toHaveURL(/q=no-such-service/);
+  await page.reload();
+  await expect(page.getByLabel("Search by name")).toHaveValue("no-such-service");
+  await expect(page.getByText("No services match “no-such-service”")).toBeVisible();
+});
+
+test("sorting by a column is kept in the URL", async ({ page }) => {
+  await page.goto("/clusters/embedded/knative?tab=services&namespace=all");
+  await page.getByRole("button", { name: "Creation Time" }).click();
+  await expect(page).toHaveURL(/sort=created/);
+  await expect(page.getByRole("columnheader", { name: "Creation Time" })).toHaveAttribute("aria-sort", "ascending");
+  await page.getByRole("button", { name: "Creation Time" }).click();
+  await expect(page.getByRole("columnheader", { name: "Creation Time" })).toHaveAttribute("aria-sort", "descending");
+});
+
+test("loading skeletons while the cluster answers slowly", async ({ page }) => {
+  await page.goto("/clusters/embedded/knative?tab=services&namespace=default");
+  await expect(page.getByRole("table", { name: "Services" })).toBeVisible();
+  let release: () => void = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/api/clusters/embedded/services?namespace=kube-system", async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.getByLabel("Namespace").selectOption("kube-system");
+  await expect(page.getByRole("status", { name: "Loading services" })).toBeVisible();
+  await screen(page, "09-loading");
+  release();
+  await expect(page.getByText("No Knative services", { exact: true })).toBeVisible();
+});
+
+test("a Service that does not exist says so", async ({ page }) => {
+  await page.goto("/clusters/embedded/knative/services/default/does-not-exist");
+  await expect(page.getByText("Service “default/does-not-exist” not found")).toBeVisible();
+  await expect(page.getByText('services.serving.knative.dev "does-not-exist" not found')).toBeVisible();
+  await screen(page, "10-not-found");
+});
+
+test("an unreachable cluster explains itself, and its credential never reaches the browser", async ({ page }) => {
+  const bodies: string[] = [];
+  page.on("response", async (response) => {
+    const type = response.headers()["content-type"] ?? "";
+    if (/json|html|javascript|text\/x-component/.test(type)) bodies.push(await response.text().catch(() => ""));
+  });
+  await page.goto("/clusters");
+  await page.getByRole("table", { name: "Clusters" }).getByRole("link", { name: OFFLINE_CONTEXT }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "is not reachable" }).first()).toBeVisible();
+  await expect(page.getByText("The cluster is not reachable", { exact: true })).toBeVisible();
+  await screen(page, "11-unreachable");
+  expect(bodies.length).toBeGreaterThan(3);
+  for (const body of bodies) expect(body).not.toContain(OFFLINE_TOKEN);
+  expect(await page.content()).not.toContain(OFFLINE_TOKEN);
+});
+
+test("cross-site writes are refused", async ({ request }) => {
+  const response = await request.post("/api/clusters", { headers: { Origin: "https://evil.example", "Sec-Fetch-Site": "cross-site" } });
+  expect(response.status()).toBe(403);
+  expect(await response.json()).toMatchObject({ kind: "Status", reason: "Forbidden" });
+});

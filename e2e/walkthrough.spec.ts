@@ -1,0 +1,90 @@
+// The path of shared/WALKTHROUGH.md: Clusters → the embedded cluster → Knative → Services →
+// helloworld-go → Revision Information → helloworld-go-00001 (100 %) → its details.
+
+import { expect, test } from "@playwright/test";
+import { screen } from "./support/screens";
+
+test("from Clusters to the details of helloworld-go-00001", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { name: "Clusters", level: 1 })).toBeVisible();
+
+  const clusters = page.getByRole("table", { name: "Clusters" });
+  const embedded = clusters.getByRole("row").filter({ hasText: "Embedded cluster" }).first();
+  await expect(embedded).toContainText("Reachable");
+  await expect(embedded).toContainText("v1.32.0");
+  await expect(embedded).toContainText("1.23.0");
+  const offline = clusters.getByRole("row").filter({ hasText: "lab-offline" });
+  await expect(offline).toContainText("Unreachable");
+  await expect(offline).toContainText("connection refused");
+  await screen(page, "01-clusters");
+
+  await embedded.getByRole("link", { name: "Embedded cluster" }).click();
+  await expect(page.getByRole("heading", { name: "Knative", level: 1 })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Embedded cluster");
+
+  await page.getByRole("tab", { name: "Components" }).click();
+  const components = page.getByRole("table", { name: "Components" });
+  await expect(components.getByRole("row").filter({ hasText: "controller" }).first()).toContainText("Ready");
+  await expect(page.getByText("Knative Serving 1.23.0 is installed.")).toBeVisible();
+  const gateway = components.getByRole("row").filter({ has: page.getByRole("cell", { name: "Gateway", exact: true }) });
+  await expect(gateway).toContainText("kourier-system");
+  await expect(gateway).toContainText(/127\.0\.0\.1:\d+/);
+  await screen(page, "02-components");
+
+  await page.getByRole("tab", { name: "Services" }).click();
+  await expect(page).toHaveURL(/tab=services/);
+  const services = page.getByRole("table", { name: "Services" });
+  const row = services.getByRole("row").filter({ hasText: "helloworld-go" });
+  await expect(row).toContainText("Ready");
+  await expect(row).toContainText("http://helloworld-go.default.example.com");
+  await expect(row).toContainText(/127\.0\.0\.1:\d+/);
+  await screen(page, "03-services");
+
+  await row.getByRole("link", { name: "helloworld-go", exact: true }).click();
+  await expect(page.getByRole("heading", { name: "helloworld-go", level: 1 })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Service conditions" })).toContainText("ConfigurationsReady");
+
+  const revisions = page.getByRole("region", { name: "Revision Information" });
+  const first = revisions.getByRole("row").filter({ hasText: "helloworld-go-00001" });
+  await expect(first).toContainText("100%");
+  await expect(first).toContainText("ghcr.io/knative/helloworld-go");
+  await expect(first).toContainText("Ready");
+  await screen(page, "04-service");
+
+  await first.getByRole("link", { name: "Details of helloworld-go-00001" }).click();
+  await expect(page.getByRole("heading", { name: "helloworld-go-00001", level: 1 })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Basic Information" })).toContainText("100%");
+  await expect(page.getByRole("region", { name: "Containers" })).toContainText("ghcr.io/knative/helloworld-go");
+  await expect(page.getByRole("table", { name: "Revision conditions" })).toContainText("ContainerHealthy");
+  await expect(page.getByRole("region", { name: "Labels" })).toContainText("serving.knative.dev/service");
+  await expect(page.getByLabel("Revision YAML")).toContainText("kind: Revision");
+  await expect(page.getByRole("button", { name: "Copy YAML" })).toBeVisible();
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download" }).click();
+  expect((await download).suggestedFilename()).toBe("helloworld-go-00001.yaml");
+  await screen(page, "05-revision");
+});
+
+test("the pages are usable with the keyboard alone", async ({ page }) => {
+  await page.goto("/clusters");
+  await page.getByRole("link", { name: "Skip to content" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#main$/);
+  const link = page.getByRole("table", { name: "Clusters" }).getByRole("link", { name: "Embedded cluster" });
+  await link.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "Knative", level: 1 })).toBeVisible();
+  await page.getByRole("tab", { name: "Services" }).focus();
+  await page.keyboard.press("ArrowLeft");
+  await expect(page.getByRole("tab", { name: "Components" })).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("ArrowRight");
+  await expect(page.getByRole("tab", { name: "Services" })).toHaveAttribute("aria-selected", "true");
+  // Sorting from the keyboard.
+  await page.getByRole("button", { name: "Name" }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("columnheader", { name: "Name" })).toHaveAttribute("aria-sort", "descending");
+  // And into a service.
+  await page.getByRole("table", { name: "Services" }).getByRole("link", { name: "helloworld-go", exact: true }).focus();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("heading", { name: "helloworld-go", level: 1 })).toBeVisible();
+});

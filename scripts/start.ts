@@ -1,0 +1,174 @@
+// `npm start`: the console on http://127.0.0.1:3000 together with the embedded cluster.
+//
+//   1. builds .next when it is missing or older than the sources;
+//   2. starts the embedded cluster (`tsx emulator/main.ts`) on free ports with its state in
+//      .data/embedded, unless KNATIVE_CONSOLE_EMBEDDED=0 (or --no-embedded);
+//   3. starts `next start`, telling it the embedded cluster's kubeconfig through
+//      KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG; other clusters come from KUBECONFIG / ~/.kube/config;
+//   4. forwards SIGINT/SIGTERM and stops both children by their process ids.
+//
+// Settings: PORT (3000), HOST (127.0.0.1: loopback, since the console acts with your
+// kubeconfig's rights), KNATIVE_CONSOLE_EMBEDDED (1), KNATIVE_CONSOLE_DATA_DIR (.data/embedded).
+
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { parseArgs } from "node:util";
+
+const root = path.resolve(import.meta.dirname, "..");
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+const { values: flags } = parseArgs({
+  options: {
+    port: { type: "string" },
+    host: { type: "string" },
+    "no-embedded": { type: "boolean" },
+    "data-dir": { type: "string" },
+    help: { type: "boolean", short: "h" },
+  },
+  strict: true,
+});
+
+if (flags.help) {
+  console.log("usage: npm start -- [--port N] [--host H] [--no-embedded] [--data-dir DIR]");
+  console.log("env:   PORT, HOST, KNATIVE_CONSOLE_EMBEDDED=0, KNATIVE_CONSOLE_DATA_DIR, KUBECONFIG");
+  process.exit(0);
+}
+
+const port = flags.port ?? process.env.PORT ?? "3000";
+const host = flags.host ?? process.env.HOST ?? "127.0.0.1";
+const embeddedEnabled = !flags["no-embedded"] && process.env.KNATIVE_CONSOLE_EMBEDDED !== "0";
+const dataDir = path.resolve(root, flags["data-dir"] ?? process.env.KNATIVE_CONSOLE_DATA_DIR ?? ".data/embedded");
+
+const children = new Set<ChildProcess>();
+let stopping = false;
+
+/** Newest modification time under `p` (files and folders), skipping build output and tests. */
+function newestMtime(p: string): number {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return /\.test\.ts$/.test(p) ? 0 : st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of fs.readdirSync(p)) {
+    if (entry === "node_modules" || entry.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  }
+  return newest;
+}
+
+const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
+
+function buildIsCurrent(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return false;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.every((input) => newestMtime(path.join(root, input)) <= builtAt);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv, stdio: "inherit" | "pipe"): ChildProcess {
+  // Same process group as this script: a terminal's Ctrl-C, or a supervisor that kills the
+  // group, reaches the children even if this script cannot forward anything.
+  const child = spawn(command, args, { cwd: root, env, stdio: ["ignore", stdio, stdio] });
+  children.add(child);
+  child.on("exit", () => children.delete(child));
+  return child;
+}
+
+function stopChild(child: ChildProcess, signal: NodeJS.Signals): void {
+  if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+  try {
+    // tsx and next relay the signal to the process they run.
+    process.kill(child.pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+async function stopAll(code: number): Promise<never> {
+  stopping = true;
+  const waiting = [...children].map((c) => new Promise<void>((resolve) => (c.exitCode !== null ? resolve() : c.once("exit", () => resolve()))));
+  for (const child of children) stopChild(child, "SIGTERM");
+  const forced = setTimeout(() => {
+    for (const child of children) stopChild(child, "SIGKILL");
+  }, 5_000);
+  await Promise.all(waiting);
+  clearTimeout(forced);
+  process.exit(code);
+}
+
+async function build(): Promise<void> {
+  if (buildIsCurrent()) return;
+  console.log("Building the console (next build)…");
+  const child = run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, "inherit");
+  const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
+  if (code !== 0) {
+    console.error("The build failed; see above.");
+    await stopAll(code ?? 1);
+  }
+}
+
+function prefixLines(stream: NodeJS.ReadableStream | null, prefix: string, onLine?: (line: string) => void): void {
+  let buffer = "";
+  stream?.on("data", (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split("\n");
+    buffer = lines.pop() ?? "";
+    for (const line of lines) {
+      console.log(`${prefix}${line}`);
+      onLine?.(line);
+    }
+  });
+}
+
+/** Starts the embedded cluster and resolves with its kubeconfig once it is listening. */
+async function startEmbedded(): Promise<string> {
+  const kubeconfig = path.join(dataDir, "kubeconfig");
+  const args = ["emulator/main.ts", "--port", process.env.KNATIVE_CONSOLE_EMBEDDED_PORT ?? "0", "--gateway-port", process.env.KNATIVE_CONSOLE_GATEWAY_PORT ?? "0", "--data-dir", dataDir];
+  const child = run(bin("tsx"), args, process.env, "pipe");
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error("the embedded cluster did not start within 60 s")), 60_000);
+    const onLine = (line: string) => {
+      if (line.startsWith("Kubernetes API:")) {
+        clearTimeout(timer);
+        resolve(kubeconfig);
+      }
+    };
+    prefixLines(child.stdout, "[embedded cluster] ", onLine);
+    prefixLines(child.stderr, "[embedded cluster] ");
+    child.on("exit", (code, signal) => {
+      clearTimeout(timer);
+      if (stopping) return;
+      reject(new Error(`the embedded cluster exited (${signal ?? `code ${code}`})`));
+      // After a successful start this only informs: the console shows the cluster as unreachable.
+      console.error(`[embedded cluster] stopped (${signal ?? `code ${code}`}); the console keeps running.`);
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  process.on("SIGINT", () => void stopAll(130));
+  process.on("SIGTERM", () => void stopAll(143));
+
+  await build();
+  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
+  if (embeddedEnabled) {
+    try {
+      env.KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG = await startEmbedded();
+    } catch (err) {
+      console.error(`Could not start the embedded cluster: ${(err as Error).message}`);
+      await stopAll(1);
+    }
+  }
+
+  const consoleServer = run(bin("next"), ["start", "-H", host, "-p", port], env, "inherit");
+  console.log(`Knative Console: http://${host.includes(":") ? `[${host}]` : host}:${port}`);
+  consoleServer.on("exit", (code) => {
+    if (!stopping) void stopAll(code ?? 1);
+  });
+}
+
+void main();
