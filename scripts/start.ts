@@ -6,6 +6,7 @@
 //   3. starts `next start`, telling it the embedded cluster's kubeconfig through
 //      KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG; other clusters come from KUBECONFIG / ~/.kube/config;
 //   4. forwards SIGINT/SIGTERM and stops both children by their process ids.
+// With --dev (`npm run dev`) it runs `next dev` instead of building and `next start`.
 //
 // Settings: PORT (3000), HOST (127.0.0.1: loopback, since the console acts with your
 // kubeconfig's rights), KNATIVE_CONSOLE_EMBEDDED (1), KNATIVE_CONSOLE_DATA_DIR (.data/embedded).
@@ -24,13 +25,14 @@ const { values: flags } = parseArgs({
     host: { type: "string" },
     "no-embedded": { type: "boolean" },
     "data-dir": { type: "string" },
+    dev: { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
   strict: true,
 });
 
 if (flags.help) {
-  console.log("usage: npm start -- [--port N] [--host H] [--no-embedded] [--data-dir DIR]");
+  console.log("usage: npm start -- [--port N] [--host H] [--no-embedded] [--data-dir DIR] [--dev]");
   console.log("env:   PORT, HOST, KNATIVE_CONSOLE_EMBEDDED=0, KNATIVE_CONSOLE_DATA_DIR, KUBECONFIG");
   process.exit(0);
 }
@@ -153,7 +155,7 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void stopAll(130));
   process.on("SIGTERM", () => void stopAll(143));
 
-  await build();
+  if (!flags.dev) await build();
   const env: NodeJS.ProcessEnv = { ...process.env, NEXT_TELEMETRY_DISABLED: "1" };
   if (embeddedEnabled) {
     try {
@@ -164,7 +166,7 @@ async function main(): Promise<void> {
     }
   }
 
-  const consoleServer = run(bin("next"), ["start", "-H", host, "-p", port], env, "inherit");
+  const consoleServer = run(bin("next"), [flags.dev ? "dev" : "start", "-H", host, "-p", port], env, "inherit");
   console.log(`Knative Console: http://${host.includes(":") ? `[${host}]` : host}:${port}`);
   consoleServer.on("exit", (code) => {
     if (!stopping) void stopAll(code ?? 1);
