@@ -20,8 +20,9 @@ test("a namespace without services shows the empty state, and the filters live i
   await expect(page.getByText("No services match “no-such-service”")).toBeVisible();
   await expect(page).toHaveURL(/q=no-such-service/);
   await page.reload();
-  await expect(page.getByLabel("Search by name")).toHaveValue("no-such-service");
-  await expect(page.getByText("No services match “no-such-service”")).toBeVisible();
+  const panel = page.getByRole("tabpanel", { name: "Services" });
+  await expect(panel.getByLabel("Search by name")).toHaveValue("no-such-service");
+  await expect(panel.getByText("No services match “no-such-service”")).toBeVisible();
 });
 
 test("sorting by a column is kept in the URL", async ({ page }) => {
@@ -63,7 +64,7 @@ test("an unreachable cluster explains itself, and its credential never reaches t
     if (/json|html|javascript|text\/x-component/.test(type)) bodies.push(await response.text().catch(() => ""));
   });
   await page.goto("/clusters");
-  await page.getByRole("table", { name: "Clusters" }).getByRole("link", { name: OFFLINE_CONTEXT }).click();
+  await page.getByRole("table", { name: "Clusters" }).getByRole("link", { name: OFFLINE_CONTEXT, exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "is not reachable" }).first()).toBeVisible();
   await expect(page.getByText("The cluster is not reachable", { exact: true })).toBeVisible();
   await screen(page, "11-unreachable");

@@ -18,7 +18,7 @@ test("from Clusters to the details of helloworld-go-00001", async ({ page }) => 
   await expect(offline).toContainText("connection refused");
   await screen(page, "01-clusters");
 
-  await embedded.getByRole("link", { name: "Embedded cluster" }).click();
+  await embedded.getByRole("link", { name: "Embedded cluster", exact: true }).click();
   await expect(page.getByRole("heading", { name: "Knative", level: 1 })).toBeVisible();
   await expect(page.getByRole("navigation", { name: "Breadcrumb" })).toContainText("Embedded cluster");
 
@@ -70,7 +70,7 @@ test("the pages are usable with the keyboard alone", async ({ page }) => {
   await page.getByRole("link", { name: "Skip to content" }).focus();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/#main$/);
-  const link = page.getByRole("table", { name: "Clusters" }).getByRole("link", { name: "Embedded cluster" });
+  const link = page.getByRole("table", { name: "Clusters" }).getByRole("link", { name: "Embedded cluster", exact: true });
   await link.focus();
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: "Knative", level: 1 })).toBeVisible();

@@ -7,7 +7,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { ClustersTableSkeleton } from "./clusters-skeleton";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
-import { Hint } from "@/components/ui/tooltip";
 import type { ClusterOverview, ClusterSource, KnativeInstallation } from "@/lib/queries/api-types";
 import { clustersQuery } from "@/lib/queries/clusters";
 
@@ -52,11 +51,9 @@ function ClusterRow({ cluster }: { cluster: ClusterOverview }) {
         <KnativeVersion knative={cluster.knative} />
       </TD>
       <TD>
-        <Hint content="Applications › Knative">
-          <Link href={`/clusters/${encodeURIComponent(cluster.id)}/knative`} className="text-brand hover:underline">
-            Knative
-          </Link>
-        </Hint>
+        <Link href={`/clusters/${encodeURIComponent(cluster.id)}/knative`} className="text-brand hover:underline" aria-label={`Knative applications of ${cluster.name}`}>
+          Knative
+        </Link>
       </TD>
     </TR>
   );

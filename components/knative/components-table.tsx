@@ -54,9 +54,7 @@ export function ComponentsTable({ cluster }: { cluster: string }) {
                 <TD className="text-muted">{c.kind}</TD>
                 <TD>
                   <Hint content={c.detail}>
-                    <span tabIndex={c.detail ? 0 : undefined}>
-                      <Badge tone={TONE[c.health]}>{c.health}</Badge>
-                    </span>
+                    <Badge tone={TONE[c.health]}>{c.health}</Badge>
                   </Hint>
                   {c.kind === "Gateway" && c.detail ? <span className="ml-2 font-mono text-xs">{c.detail}</span> : null}
                 </TD>

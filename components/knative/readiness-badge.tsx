@@ -11,7 +11,7 @@ export function ReadinessBadge({ readiness, showReason }: { readiness: Readiness
   const detail = [readiness.reason, readiness.message].filter(Boolean).join(": ");
   return (
     <Hint content={detail || undefined}>
-      <span tabIndex={detail ? 0 : undefined} className="inline-flex items-center gap-2">
+      <span className="inline-flex items-center gap-2">
         <Badge tone={TONE[readiness.state]}>{readiness.state}</Badge>
         {showReason && readiness.state !== "Ready" && readiness.reason ? <span className="text-xs text-muted">{readiness.reason}</span> : null}
       </span>

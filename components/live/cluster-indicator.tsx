@@ -11,18 +11,14 @@ export function ClusterIndicator() {
   if (status.health && !status.health.reachable) {
     return (
       <Hint content={status.health.reason}>
-        <span tabIndex={0}>
-          <Badge tone="danger">Offline</Badge>
-        </span>
+        <Badge tone="danger">Offline</Badge>
       </Hint>
     );
   }
   if (status.stream === "open" && status.health?.reachable) {
     return (
       <Hint content="Changes in the cluster appear on this page as they happen.">
-        <span tabIndex={0}>
-          <Badge tone="success">Live</Badge>
-        </span>
+        <Badge tone="success">Live</Badge>
       </Hint>
     );
   }

@@ -48,9 +48,7 @@ export function PodsTable({ pods, scaledToZero }: { pods: Pod[]; scaledToZero: b
               <TD className="font-mono text-xs">{pod.metadata.name}</TD>
               <TD>
                 <Hint content={state.detail}>
-                  <span tabIndex={state.detail ? 0 : undefined}>
-                    <Badge tone={state.tone}>{state.label}</Badge>
-                  </span>
+                  <Badge tone={state.tone}>{state.label}</Badge>
                 </Hint>
               </TD>
               <TD className="tabular-nums">

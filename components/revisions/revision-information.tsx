@@ -26,7 +26,7 @@ function EnvCell({ lines }: { lines: string[] }) {
         </div>
       ))}
       {more > 0 ? (
-        <Hint content={<pre className="font-mono whitespace-pre-wrap">{lines.join("\n")}</pre>}>
+        <Hint focusable={false} content={<pre className="font-mono whitespace-pre-wrap">{lines.join("\n")}</pre>}>
           <button type="button" className="text-brand hover:underline">
             +{more} more
           </button>
@@ -85,7 +85,7 @@ export function RevisionInformation({ cluster, namespace, service, rows }: { clu
                     {row.tags.map((t) => (
                       <li key={t.tag}>
                         <Hint content={t.url}>
-                          <span tabIndex={0} className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">
+                          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">
                             {t.tag}
                           </span>
                         </Hint>

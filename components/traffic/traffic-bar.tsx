@@ -22,7 +22,7 @@ export function TrafficBar({ shares, className }: { shares: TrafficShare[]; clas
         </ul>
       }
     >
-      <span tabIndex={0} role="img" aria-label={`Traffic: ${text}`} className={`flex h-2.5 w-24 overflow-hidden rounded-sm bg-slate-100 ${className ?? ""}`}>
+      <span role="img" aria-label={`Traffic: ${text}`} className={`flex h-2.5 w-24 overflow-hidden rounded-sm bg-slate-100 ${className ?? ""}`}>
         {visible.map((s) => (
           <span key={s.revisionName} style={{ width: `${s.percent}%`, backgroundColor: revisionColor(s.revisionName) }} />
         ))}

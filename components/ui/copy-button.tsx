@@ -1,27 +1,29 @@
 "use client";
 
-import { Check, Copy } from "lucide-react";
+import { Check, Copy, X } from "lucide-react";
 import { useState } from "react";
-import { toast } from "sonner";
 import { buttonClass } from "./button-styles";
 import { cn } from "./cn";
 
+type State = "idle" | "copied" | "failed";
+
 export function CopyButton({ text, label = "Copy", className }: { text: string; label?: string; className?: string }) {
-  const [copied, setCopied] = useState(false);
+  const [state, setState] = useState<State>("idle");
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(text);
-      setCopied(true);
-      setTimeout(() => setCopied(false), 1500);
+      setState("copied");
     } catch {
-      toast.error("The browser did not allow copying to the clipboard.");
+      // Clipboard access needs a secure context or permission; say so where the user looks.
+      setState("failed");
     }
+    setTimeout(() => setState("idle"), 1500);
   };
+  const Icon = state === "copied" ? Check : state === "failed" ? X : Copy;
   return (
-    <button type="button" onClick={copy} className={cn(buttonClass("secondary"), className)}>
-      {copied ? <Check aria-hidden className="size-3.5" /> : <Copy aria-hidden className="size-3.5" />}
-      {copied ? "Copied" : label}
+    <button type="button" onClick={copy} className={cn(buttonClass("secondary"), className)} aria-live="polite">
+      <Icon aria-hidden className="size-3.5" />
+      {state === "copied" ? "Copied" : state === "failed" ? "Copy not allowed" : label}
     </button>
   );
 }
-
