@@ -47,11 +47,14 @@ test("from Clusters to the details of helloworld-go-00001", async ({ page }) => 
   const revisions = page.getByRole("region", { name: "Revision Information" });
   const first = revisions.getByRole("row").filter({ hasText: "helloworld-go-00001" });
   await expect(first).toContainText("100%");
-  await expect(first).toContainText("ghcr.io/knative/helloworld-go");
+  await expect(first).toContainText("helloworld-go:latest");
+  // The full image reference is on hover.
+  await first.getByText("helloworld-go:latest").hover();
+  await expect(page.getByRole("tooltip")).toHaveText("ghcr.io/knative/helloworld-go:latest");
   await expect(first).toContainText("Ready");
   await screen(page, "04-service");
 
-  await first.getByRole("link", { name: "Details of helloworld-go-00001" }).click();
+  await first.getByRole("link", { name: "helloworld-go-00001" }).click();
   await expect(page.getByRole("heading", { name: "helloworld-go-00001", level: 1 })).toBeVisible();
   await expect(page.getByRole("region", { name: "Basic Information" })).toContainText("100%");
   await expect(page.getByRole("region", { name: "Containers" })).toContainText("ghcr.io/knative/helloworld-go");

@@ -1,6 +1,5 @@
 "use client";
 
-import Link from "next/link";
 import { ReadinessBadge } from "@/components/knative/readiness-badge";
 import { consoleRoutes } from "@/components/knative/console-routes";
 import { Badge } from "@/components/ui/badge";
@@ -21,7 +20,7 @@ function EnvCell({ lines }: { lines: string[] }) {
   return (
     <div className="font-mono text-xs">
       {shown.map((l) => (
-        <div key={l} className="max-w-56 truncate" title={l}>
+        <div key={l} className="max-w-44 truncate" title={l}>
           {l}
         </div>
       ))}
@@ -45,78 +44,95 @@ function Pods({ row }: { row: RevisionRow }) {
   );
 }
 
+/** `ghcr.io/knative/helloworld-go:latest` → `helloworld-go:latest`; the full reference is on hover. */
+function shortImage(image: string): string {
+  return image.slice(image.lastIndexOf("/") + 1) || image;
+}
+
+function Images({ images }: { images: string[] }) {
+  if (images.length === 0) return <span className="text-muted">-</span>;
+  return (
+    <div className="font-mono text-xs">
+      {images.map((image) => (
+        <div key={image}>
+          <Hint content={image}>
+            <span className="block max-w-44 truncate">{shortImage(image)}</span>
+          </Hint>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+function Tags({ row }: { row: RevisionRow }) {
+  if (row.tags.length === 0) return null;
+  return (
+    <ul className="mt-1 flex flex-col gap-0.5">
+      {row.tags.map((t) => (
+        <li key={t.tag} className="flex items-baseline gap-1.5 text-xs">
+          <span className="rounded bg-slate-100 px-1.5 py-px">{t.tag}</span>
+          {t.url ? (
+            <span className="font-mono text-muted">
+              <Breakable text={t.url} />
+            </span>
+          ) : null}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const CELL = "px-2.5";
+
+/**
+ * One row per revision (name and tags, traffic, image, environment, generation, status, pods,
+ * age). Sized to fit 1280 px: the name links to the details, tag URLs sit under their revision.
+ */
 export function RevisionInformation({ cluster, namespace, service, rows }: { cluster: string; namespace: string; service: string; rows: RevisionRow[] }) {
   if (rows.length === 0) return <EmptyState title="No revisions yet">Knative creates the first revision when it reconciles the service.</EmptyState>;
   return (
     <Table aria-label="Revisions">
       <THead>
         <tr>
-          <TH>Name</TH>
-          <TH>Traffic</TH>
-          <TH>Tags</TH>
-          <TH>Image</TH>
-          <TH>Environment Variables</TH>
-          <TH>Generation</TH>
-          <TH>Status</TH>
-          <TH>Pods</TH>
-          <TH>Creation Time</TH>
-          <TH>Actions</TH>
+          <TH className={CELL}>Name / Tags</TH>
+          <TH className={CELL}>Traffic</TH>
+          <TH className={CELL}>Image</TH>
+          <TH className={CELL}>Environment Variables</TH>
+          <TH className={CELL}>Generation</TH>
+          <TH className={CELL}>Status</TH>
+          <TH className={CELL}>Pods</TH>
+          <TH className={CELL}>Creation Time</TH>
         </tr>
       </THead>
       <tbody>
-        {rows.map((row) => {
-          const href = consoleRoutes.revision(cluster, namespace, service, row.name);
-          return (
-            <TR key={row.name}>
-              <TD className="whitespace-nowrap">
-                <RevisionName name={row.name} href={href} />
-                {row.latestCreated ? (
-                  <Badge tone="neutral" className="ml-2">
-                    Latest
-                  </Badge>
-                ) : null}
-              </TD>
-              <TD className="font-medium tabular-nums">{row.percent}%</TD>
-              <TD>
-                {row.tags.length === 0 ? (
-                  <span className="text-muted">-</span>
-                ) : (
-                  <ul>
-                    {row.tags.map((t) => (
-                      <li key={t.tag}>
-                        <Hint content={t.url}>
-                          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">
-                            {t.tag}
-                          </span>
-                        </Hint>
-                        {t.url ? <div className="font-mono text-xs text-muted"><Breakable text={t.url} /></div> : null}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </TD>
-              <TD className="font-mono text-xs">{row.images.length ? <Breakable text={row.images.join(", ")} /> : "-"}</TD>
-              <TD>
-                <EnvCell lines={row.env} />
-              </TD>
-              <TD className="tabular-nums">{row.generation ?? "-"}</TD>
-              <TD>
-                <ReadinessBadge readiness={row.readiness} showReason />
-              </TD>
-              <TD className="tabular-nums">
-                <Pods row={row} />
-              </TD>
-              <TD>
-                <RelativeTime value={row.created} />
-              </TD>
-              <TD>
-                <Link href={href} className="text-brand hover:underline" aria-label={`Details of ${row.name}`}>
-                  Details
-                </Link>
-              </TD>
-            </TR>
-          );
-        })}
+        {rows.map((row) => (
+          <TR key={row.name}>
+            <TD className={CELL}>
+              <div className="flex items-center gap-2 whitespace-nowrap">
+                <RevisionName name={row.name} href={consoleRoutes.revision(cluster, namespace, service, row.name)} />
+                {row.latestCreated ? <Badge tone="neutral">Latest</Badge> : null}
+              </div>
+              <Tags row={row} />
+            </TD>
+            <TD className={`${CELL} font-medium tabular-nums`}>{row.percent}%</TD>
+            <TD className={CELL}>
+              <Images images={row.images} />
+            </TD>
+            <TD className={CELL}>
+              <EnvCell lines={row.env} />
+            </TD>
+            <TD className={`${CELL} tabular-nums`}>{row.generation ?? "-"}</TD>
+            <TD className={CELL}>
+              <ReadinessBadge readiness={row.readiness} showReason />
+            </TD>
+            <TD className={`${CELL} tabular-nums`}>
+              <Pods row={row} />
+            </TD>
+            <TD className={CELL}>
+              <RelativeTime value={row.created} />
+            </TD>
+          </TR>
+        ))}
       </tbody>
     </Table>
   );
