@@ -1,3 +1,4 @@
+// In a route group so its loading skeleton (the clusters table) does not also wrap the pages inside a cluster.
 import { ClustersTableSkeleton } from "@/components/clusters/clusters-skeleton";
 import { AppFrame } from "@/components/layout/app-frame";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
