@@ -31,3 +31,19 @@ test("a banner while the cluster is down, and recovery without a reload", async 
   kubectl(["patch", "ksvc", "helloworld-go", "--type", "merge", "-p", JSON.stringify({ spec: { traffic: [{ latestRevision: true, percent: 100 }] } })]);
   await expect(first).not.toContainText("current-helloworld-go", { timeout: 3_000 });
 });
+
+test("a cluster that hangs (accepts connections, never answers) is reported too", async ({ page }) => {
+  await page.goto("/clusters/embedded/knative?tab=services&namespace=default");
+  await expect(page.getByText("Live", { exact: true })).toBeVisible();
+  const banner = page.getByRole("alert").filter({ hasText: "is not reachable" });
+  const { pid } = readClusterState();
+  process.kill(-pid, "SIGSTOP");
+  try {
+    await expect(banner).toBeVisible({ timeout: 2_500 });
+    await expect(banner).toContainText("no answer in time");
+  } finally {
+    process.kill(-pid, "SIGCONT");
+  }
+  await expect(banner).toHaveCount(0, { timeout: 10_000 });
+  await expect(page.getByRole("table", { name: "Services" }).getByRole("row").filter({ hasText: "helloworld-go" })).toBeVisible();
+});

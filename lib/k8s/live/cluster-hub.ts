@@ -81,7 +81,7 @@ export class ClusterHub {
     this.running = true;
     for (const w of this.watches) w.start();
     void this.probeNow();
-    this.probeTimer = setInterval(() => void this.probeNow(), this.options.probeIntervalMs ?? 1_000);
+    this.probeTimer = setInterval(() => void this.probeNow(), this.options.probeIntervalMs ?? 500);
   }
 
   private broadcast(message: LiveMessage): void {
