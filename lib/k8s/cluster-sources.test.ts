@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { toSummary } from "./cluster-ref";
 import { listClusters } from "./cluster-registry";
-import { EMBEDDED_KUBECONFIG_ENV, discoverClusters, slugify } from "./cluster-sources";
+import { EMBEDDED_KUBECONFIG_ENV, discoverClusters, inClusterAvailable, slugify } from "./cluster-sources";
 
 const TOKEN = "s3cr3t-token-value";
 
@@ -85,6 +85,16 @@ describe("discoverClusters", () => {
     const json = JSON.stringify(discoverClusters({ KUBECONFIG: file }).map(toSummary));
     expect(json).not.toContain(TOKEN);
     expect(json).not.toContain("pw@");
+  });
+});
+
+describe("inClusterAvailable", () => {
+  it("needs the service host and port and a mounted service-account token", () => {
+    const token = write("token", "t");
+    const env = { KUBERNETES_SERVICE_HOST: "10.96.0.1", KUBERNETES_SERVICE_PORT: "443" };
+    expect(inClusterAvailable(env, token)).toBe(true);
+    expect(inClusterAvailable(env, path.join(dir, "no-token"))).toBe(false);
+    expect(inClusterAvailable({ KUBERNETES_SERVICE_HOST: "10.96.0.1" }, token)).toBe(false);
   });
 });
 
