@@ -35,13 +35,13 @@ function Reachability({ cluster }: { cluster: ClusterOverview }) {
 function ClusterRow({ cluster }: { cluster: ClusterOverview }) {
   return (
     <TR>
-      <TD>
+      <TD className="whitespace-nowrap">
         <Link href={`/clusters/${encodeURIComponent(cluster.id)}/knative`} className="font-medium text-brand hover:underline">
           {cluster.name}
         </Link>
         {cluster.namespace ? <span className="ml-2 text-xs text-muted">namespace {cluster.namespace}</span> : null}
       </TD>
-      <TD className="text-muted">{SOURCE_LABEL[cluster.source]}</TD>
+      <TD className="whitespace-nowrap text-muted">{SOURCE_LABEL[cluster.source]}</TD>
       <TD className="font-mono text-xs">{cluster.server || "-"}</TD>
       <TD>
         <Reachability cluster={cluster} />
