@@ -1,7 +1,7 @@
 // `npm start`: the console on http://127.0.0.1:3000 together with the embedded cluster.
 //
 //   1. builds .next when it is missing or older than the sources;
-//   2. starts the embedded cluster (`tsx emulator/main.ts`) on free ports with its state in
+//   2. starts the embedded cluster (as `npm run emulator` does) on free ports with its state in
 //      .data/embedded, unless KNATIVE_CONSOLE_EMBEDDED=0 (or --no-embedded);
 //   3. starts `next start`, telling it the embedded cluster's kubeconfig through
 //      KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG; other clusters come from KUBECONFIG / ~/.kube/config;
@@ -130,7 +130,9 @@ function prefixLines(stream: NodeJS.ReadableStream | null, prefix: string, onLin
 async function startEmbedded(): Promise<string> {
   const kubeconfig = path.join(dataDir, "kubeconfig");
   const args = ["emulator/main.ts", "--port", process.env.KNATIVE_CONSOLE_EMBEDDED_PORT ?? "0", "--gateway-port", process.env.KNATIVE_CONSOLE_GATEWAY_PORT ?? "0", "--data-dir", dataDir];
-  const child = run(bin("tsx"), args, process.env, "pipe");
+  // The same process as `npm run emulator` (package.json): one node with the tsx loader, a small
+  // young generation and few malloc arenas, which keeps the cluster's memory small.
+  const child = run(process.execPath, ["--import", "tsx", "--max-semi-space-size=2", ...args], { ...process.env, MALLOC_ARENA_MAX: "2" }, "pipe");
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error("the embedded cluster did not start within 60 s")), 60_000);
     const onLine = (line: string) => {
