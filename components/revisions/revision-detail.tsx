@@ -10,7 +10,7 @@ import { consoleRoutes } from "@/components/knative/console-routes";
 import { readiness } from "@/components/knative/readiness";
 import { ReadinessBadge } from "@/components/knative/readiness-badge";
 import { PageHeader } from "@/components/layout/page-header";
-import { percentFor, trafficShares } from "@/components/traffic/traffic-shares";
+import { percentFor, trafficShares } from "@/lib/knative/traffic-shares";
 import { DescriptionList } from "@/components/ui/description-list";
 import { ErrorState } from "@/components/ui/error-state";
 import { isNotFound } from "@/lib/queries/api-client";

@@ -3,7 +3,7 @@
 import { LABEL_CONFIGURATION_GENERATION } from "@/lib/knative/labels";
 import type { Revision, Service } from "@/lib/knative/types";
 import { type Readiness, readiness } from "@/components/knative/readiness";
-import { type TrafficShare, type TrafficTag } from "@/components/traffic/traffic-shares";
+import { type TrafficShare, type TrafficTag } from "@/lib/knative/traffic-shares";
 import { envLines } from "./env-format";
 
 export interface RevisionRow {

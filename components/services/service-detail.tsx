@@ -12,7 +12,7 @@ import { RevisionInformation } from "@/components/revisions/revision-information
 import { RevisionName } from "@/components/revisions/revision-name";
 import { sortNewestFirst, toRevisionRow } from "@/components/revisions/revision-row";
 import { TrafficBar } from "@/components/traffic/traffic-bar";
-import { trafficShares } from "@/components/traffic/traffic-shares";
+import { trafficShares } from "@/lib/knative/traffic-shares";
 import { DescriptionList } from "@/components/ui/description-list";
 import { ErrorState } from "@/components/ui/error-state";
 import { isNotFound } from "@/lib/queries/api-client";

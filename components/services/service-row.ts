@@ -2,7 +2,7 @@
 
 import type { Service } from "@/lib/knative/types";
 import { type Readiness, readiness } from "@/components/knative/readiness";
-import { type TrafficShare, percentFor, trafficShares } from "@/components/traffic/traffic-shares";
+import { type TrafficShare, percentFor, trafficShares } from "@/lib/knative/traffic-shares";
 import type { SortColumn } from "./services-filters";
 
 export interface ServiceRow {

@@ -2,7 +2,7 @@
 
 import { revisionColor } from "@/components/revisions/revision-color";
 import { Hint } from "@/components/ui/tooltip";
-import type { TrafficShare } from "./traffic-shares";
+import type { TrafficShare } from "@/lib/knative/traffic-shares";
 
 /** A compact stacked bar of the split, each revision in its colour; the numbers on hover and for screen readers. */
 export function TrafficBar({ shares, className }: { shares: TrafficShare[]; className?: string }) {

@@ -11,6 +11,7 @@ export * from "./k8s-validation";
 export * from "./validation/index";
 export { setDefaults, withDefaults, defaultRouteSpec, defaultTrafficTarget, type DefaultingOptions } from "./defaults";
 export * from "./traffic";
+export * from "./traffic-shares";
 
 // Reconciliation rules.
 export * from "./conditions";

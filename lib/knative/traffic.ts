@@ -6,6 +6,7 @@
 // into `spec.traffic`, keeping tags (their URLs stay stable) and the latestRevision target.
 
 import type { FieldError, FieldErrorLeaf } from "./field-error";
+import { trafficShares } from "./traffic-shares";
 import type { TrafficTarget } from "./types";
 import { ROUTE_SPEC_TRAFFIC, SERVICE_SPEC_TRAFFIC, trafficPercentSum, validateTrafficList } from "./validation/traffic";
 
@@ -87,12 +88,7 @@ function withoutUrl(target: TrafficTarget): TrafficTarget {
  * revision (e.g. a tag and the latest) add up.
  */
 export function percentsFromStatus(statusTraffic: readonly TrafficTarget[] | undefined): RevisionPercents {
-  const out: RevisionPercents = {};
-  for (const t of statusTraffic ?? []) {
-    if (!t.revisionName) continue;
-    out[t.revisionName] = (out[t.revisionName] ?? 0) + (t.percent ?? 0);
-  }
-  return out;
+  return Object.fromEntries(trafficShares(statusTraffic).map((s) => [s.revisionName, s.percent]));
 }
 
 /** Whole percents summing to exactly 100 from any non-negative weights (see apportion). */

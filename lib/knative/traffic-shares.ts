@@ -1,7 +1,7 @@
 // How a Service's traffic is actually split, from its `status.traffic` (what the Route serves,
 // with `latestRevision` already resolved to a name): one entry per revision, with its tags.
 
-import type { TrafficTarget } from "@/lib/knative/types";
+import type { TrafficTarget } from "./types";
 
 export interface TrafficTag {
   tag: string;
@@ -16,7 +16,7 @@ export interface TrafficShare {
   tags: TrafficTag[];
 }
 
-export function trafficShares(targets: TrafficTarget[] | undefined): TrafficShare[] {
+export function trafficShares(targets: readonly TrafficTarget[] | undefined): TrafficShare[] {
   const byRevision = new Map<string, TrafficShare>();
   for (const t of targets ?? []) {
     const name = t.revisionName;
