@@ -1,25 +1,20 @@
 // What kube-apiserver itself does to the core objects we serve, before storing them:
 // names must be valid, Secret stringData is folded into data, Services get a cluster IP.
 
+import { isDNS1123Label, isDNS1123Subdomain } from "../../lib/knative/k8s-validation";
 import type { KubeObject } from "../../lib/knative/types";
 import { ApiError } from "./errors";
 import type { AdmissionPlugin, AdmissionRequest } from "./registry";
 import { CORE_SERVICES, NAMESPACES, SECRETS } from "./resources";
 
-const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 function checkName(req: AdmissionRequest): void {
   const { type, object } = req;
   const name = object.metadata.name ?? "";
   if (type.group === "serving.knative.dev") return; // Knative's webhook has its own messages
-  const label = type === NAMESPACES || type === CORE_SERVICES;
-  const ok = label ? DNS1123_LABEL.test(name) && name.length <= 63 : DNS1123_SUBDOMAIN.test(name) && name.length <= 253;
-  if (!ok) {
-    const what = label
-      ? "a lowercase RFC 1123 label must consist of lower case alphanumeric characters or '-', and must start and end with an alphanumeric character (e.g. 'my-name',  or '123-abc', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?')"
-      : "a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character (e.g. 'example.com', regex used for validation is '[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')";
-    throw ApiError.invalid(type.group, type.kind, name, [{ reason: "FieldValueInvalid", message: `Invalid value: "${name}": ${what}`, field: "metadata.name" }]);
+  // Namespaces and Services are DNS-1123 labels; the rest, subdomains (apimachinery's rules).
+  const problems = type === NAMESPACES || type === CORE_SERVICES ? isDNS1123Label(name) : isDNS1123Subdomain(name);
+  if (problems.length > 0) {
+    throw ApiError.invalid(type.group, type.kind, name, [{ reason: "FieldValueInvalid", message: `Invalid value: "${name}": ${problems.join(", ")}`, field: "metadata.name" }]);
   }
 }
 

@@ -2,6 +2,7 @@
 // call the gateway, answer JSON; any failure answers as a Kubernetes Status with its own code.
 // No per-route try/catch, no caching of cluster data.
 
+import { isDNS1123Label, isDNS1123Subdomain } from "@/lib/knative/k8s-validation";
 import { toKubeStatus } from "./errors";
 import { kubeStatus, StatusError } from "./status";
 
@@ -26,18 +27,15 @@ export function jsonRoute<P>(handler: (request: Request, params: P) => Promise<u
 
 // DNS-1123 label (namespaces) and subdomain (object names), as the API server checks them. A
 // bad value is answered here with 400 rather than becoming a confusing URL on the cluster.
-const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-
 export function namespaceParam(value: string | null | undefined): string {
-  if (!value || value.length > 63 || !DNS_LABEL.test(value)) {
+  if (!value || isDNS1123Label(value).length > 0) {
     throw new StatusError(kubeStatus(400, `"${value ?? ""}" is not a valid namespace name.`, "BadRequest"));
   }
   return value;
 }
 
 export function nameParam(value: string | null | undefined): string {
-  if (!value || value.length > 253 || !DNS_SUBDOMAIN.test(value)) {
+  if (!value || isDNS1123Subdomain(value).length > 0) {
     throw new StatusError(kubeStatus(400, `"${value ?? ""}" is not a valid object name.`, "BadRequest"));
   }
   return value;
