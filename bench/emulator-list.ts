@@ -12,38 +12,15 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { startClusterProcess } from "../emulator/testing/cluster-process";
+import { loadServices } from "./support/load-services";
+import { rssMb } from "./support/process-memory";
+import { median, p95 } from "./support/stats";
 
 const { values } = parseArgs({ options: { services: { type: "string", default: "1000" }, "revisions-per-service": { type: "string", default: "3" } } });
 const SERVICE_COUNT = Number(values.services);
 const REVS = Number(values["revisions-per-service"]);
 const NAMESPACE_COUNT = 10;
 const RUNS = 30;
-
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const p95 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.95)]!;
-/** Resident memory of a process and its descendants (the tsx launcher runs node as a child). */
-function rssMb(pid: number): number {
-  const own = Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))![1]) / 1024;
-  const children = fs
-    .readdirSync(`/proc/${pid}/task`)
-    .flatMap((t) => fs.readFileSync(`/proc/${pid}/task/${t}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
-  return own + children.reduce((sum, c) => sum + rssMb(c), 0);
-}
-
-async function call(url: string, method: string, body?: unknown, contentType = "application/json"): Promise<unknown> {
-  const res = await fetch(url, { method, headers: { "Content-Type": contentType }, body: body === undefined ? undefined : JSON.stringify(body) });
-  const json = (await res.json()) as unknown;
-  if (!res.ok) throw new Error(`${method} ${url}: ${JSON.stringify(json)}`);
-  return json;
-}
-
-/** Runs `work` for each item with a few requests in flight, as a busy client would. */
-async function inParallel<T>(items: T[], work: (item: T) => Promise<unknown>, width = 8): Promise<void> {
-  let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
-}
 
 async function timeFetches(url: string): Promise<{ times: number[]; bytes: number }> {
   const times: number[] = [];
@@ -64,31 +41,7 @@ async function main() {
   const pid = cluster.child.pid!;
   const rssIdle = rssMb(pid);
   try {
-    const t0 = performance.now();
-    for (let n = 0; n < NAMESPACE_COUNT; n++) await call(`${api}/api/v1/namespaces`, "POST", { metadata: { name: `team-${n}` } });
-    const services = Array.from({ length: SERVICE_COUNT }, (_, i) => ({ name: `svc-${i}`, namespace: `team-${i % NAMESPACE_COUNT}` }));
-    const url = (s: { name: string; namespace: string }) => `${api}/apis/serving.knative.dev/v1/namespaces/${s.namespace}/services`;
-    await inParallel(services, (s) =>
-      call(url(s), "POST", {
-        apiVersion: "serving.knative.dev/v1",
-        kind: "Service",
-        metadata: { name: s.name },
-        spec: { template: { spec: { containers: [{ image: "ghcr.io/knative/helloworld-go", env: [{ name: "TARGET", value: "v1" }] }] } } },
-      }),
-    );
-    for (let r = 2; r <= REVS; r++) {
-      await inParallel(services, (s) =>
-        call(`${url(s)}/${s.name}`, "PATCH", { spec: { template: { spec: { containers: [{ image: "ghcr.io/knative/helloworld-go", env: [{ name: "TARGET", value: `v${r}` }] }] } } } }, "application/merge-patch+json"),
-      );
-    }
-    // Wait until the controllers have stamped every Revision.
-    const want = SERVICE_COUNT * REVS;
-    let revisions = 0;
-    for (let waited = 0; revisions < want && waited < 300_000; waited += 500) {
-      revisions = ((await call(`${api}/apis/serving.knative.dev/v1/revisions`, "GET")) as { items: unknown[] }).items.length;
-      if (revisions < want) await new Promise((r) => setTimeout(r, 500));
-    }
-    const loadSeconds = (performance.now() - t0) / 1000;
+    const { revisions, seconds: loadSeconds } = await loadServices(api, { services: SERVICE_COUNT, revisionsPerService: REVS, namespaces: NAMESPACE_COUNT });
     await new Promise((r) => setTimeout(r, 2000)); // let the revisions settle (Ready, pods)
 
     const listUrl = `${api}/apis/serving.knative.dev/v1/services`;

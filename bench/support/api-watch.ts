@@ -1,0 +1,42 @@
+// A plain Kubernetes watch from the bench itself, straight on the API server: every event with
+// the wall-clock time (Date.now()) it arrived here, so other clocks on this machine (the
+// browser's Date.now()) can be compared with the moment the cluster made a change visible.
+
+export interface ArrivedEvent {
+  at: number;
+  type: string;
+  object: { metadata: { name?: string; namespace?: string; labels?: Record<string, string> }; status?: Record<string, unknown>; spec?: Record<string, unknown> };
+}
+
+export interface ApiWatch {
+  events: ArrivedEvent[];
+  stop(): void;
+}
+
+/** Watches a collection (`/apis/…/services`) from its current resourceVersion. */
+export async function watchCollection(apiUrl: string, collectionPath: string): Promise<ApiWatch> {
+  const list = (await (await fetch(`${apiUrl}${collectionPath}?limit=1`)).json()) as { metadata?: { resourceVersion?: string } };
+  const controller = new AbortController();
+  const res = await fetch(`${apiUrl}${collectionPath}?watch=true&resourceVersion=${list.metadata?.resourceVersion ?? "0"}`, { signal: controller.signal });
+  if (!res.ok || !res.body) throw new Error(`watch ${collectionPath}: ${res.status}`);
+  const events: ArrivedEvent[] = [];
+  void (async () => {
+    const decoder = new TextDecoder();
+    let buffer = "";
+    try {
+      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
+        const at = Date.now();
+        buffer += decoder.decode(chunk, { stream: true });
+        let nl: number;
+        while ((nl = buffer.indexOf("\n")) >= 0) {
+          const line = buffer.slice(0, nl).trim();
+          buffer = buffer.slice(nl + 1);
+          if (line) events.push({ at, ...(JSON.parse(line) as Omit<ArrivedEvent, "at">) });
+        }
+      }
+    } catch {
+      // stopped
+    }
+  })();
+  return { events, stop: () => controller.abort() };
+}

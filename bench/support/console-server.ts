@@ -1,0 +1,125 @@
+// The console as `npm start` serves it: the production build (`next build`, made first when
+// `.next` is missing or older than the sources, as scripts/start.ts decides) run by `next start`
+// in its own process group, pointed at a cluster's kubeconfig through
+// KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG. No other kubeconfig is read (KUBECONFIG names a file that
+// does not exist), so only the "embedded" cluster is listed.
+
+import { type ChildProcess, spawn } from "node:child_process";
+import fs from "node:fs";
+import net from "node:net";
+import os from "node:os";
+import path from "node:path";
+import { sleep } from "./stats";
+
+export const ROOT = path.resolve(import.meta.dirname, "../..");
+const NEXT = path.join(ROOT, "node_modules", ".bin", "next");
+/** What the build is made from (the same list as scripts/start.ts). */
+const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
+
+function newestMtime(p: string): number {
+  let st: fs.Stats;
+  try {
+    st = fs.statSync(p);
+  } catch {
+    return 0;
+  }
+  if (!st.isDirectory()) return /\.test\.ts$/.test(p) ? 0 : st.mtimeMs;
+  let newest = st.mtimeMs;
+  for (const entry of fs.readdirSync(p)) {
+    if (entry === "node_modules" || entry.startsWith(".")) continue;
+    newest = Math.max(newest, newestMtime(path.join(p, entry)));
+  }
+  return newest;
+}
+
+export function buildIsCurrent(): boolean {
+  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  if (!fs.existsSync(buildId)) return false;
+  const builtAt = fs.statSync(buildId).mtimeMs;
+  return BUILD_INPUTS.every((input) => newestMtime(path.join(ROOT, input)) <= builtAt);
+}
+
+/** Runs `next build` unless the build is current (or `force`); its output goes to stderr. */
+export async function ensureBuild(force = false): Promise<void> {
+  if (!force && buildIsCurrent()) return;
+  console.error("building the console (next build)…");
+  const child = spawn(NEXT, ["build"], { cwd: ROOT, stdio: ["ignore", process.stderr, process.stderr], env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+  const code = await new Promise<number | null>((resolve) => child.once("exit", resolve));
+  if (code !== 0) throw new Error(`next build failed (exit ${code})`);
+}
+
+export async function freePort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+export interface ConsoleServer {
+  url: string;
+  /** The `next start` process; next-server may run below it. */
+  pid: number;
+  /** The id the console gives the cluster it was pointed at. */
+  clusterId: string;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startConsole(kubeconfig: string, timeoutMs = 60_000): Promise<ConsoleServer> {
+  await ensureBuild();
+  const port = await freePort();
+  const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kc-bench-console-"));
+  const child: ChildProcess = spawn(NEXT, ["start", "-H", "127.0.0.1", "-p", String(port)], {
+    cwd: ROOT,
+    // Its own process group, so stopping it also stops next-server below it.
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: "1",
+      KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG: kubeconfig,
+      KUBECONFIG: path.join(scratch, "no-kubeconfig"),
+      HOME: scratch,
+    },
+  });
+  let out = "";
+  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    const signal = (s: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, s);
+      } catch {
+        // already gone
+      }
+    };
+    if (child.exitCode === null && child.signalCode === null) {
+      signal("SIGTERM");
+      const forced = setTimeout(() => signal("SIGKILL"), 5_000);
+      await exited;
+      clearTimeout(forced);
+    }
+    fs.rmSync(scratch, { recursive: true, force: true });
+  };
+
+  for (const deadline = Date.now() + timeoutMs; ; await sleep(100)) {
+    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${out}`);
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`the console did not answer in ${timeoutMs} ms:\n${out}`);
+    }
+    try {
+      const res = await fetch(`${url}/api/clusters`);
+      if (res.ok) {
+        await res.arrayBuffer();
+        break;
+      }
+    } catch {
+      // not listening yet
+    }
+  }
+  return { url, pid: child.pid!, clusterId: "embedded", output: () => out, stop };
+}
