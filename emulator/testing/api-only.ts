@@ -1,9 +1,6 @@
 // An API server with storage and the built-in admission only — no Knative controllers, no
 // gateway — for testing the API machinery on its own.
 
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
 import { KubeConfig } from "@kubernetes/client-node";
 import { startApiServer, type RunningApiServer } from "../api/server";
 import { builtinAdmission } from "../core/builtin-admission";
@@ -12,6 +9,7 @@ import { CONTROLLER } from "../core/registry";
 import { NAMESPACES } from "../core/resources";
 import { kubeconfigYaml } from "../kubeconfig";
 import { openSqliteStore, type ObjectStore } from "../store/sqlite-store";
+import { scratchDir } from "./temp-dir";
 
 export interface ApiOnlyCluster {
   api: RunningApiServer;
@@ -23,7 +21,7 @@ export interface ApiOnlyCluster {
 }
 
 export function tempDataDir(prefix = "kc-test-"): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  return scratchDir(prefix);
 }
 
 export async function startApiOnly(opts: { changeLogSize?: number; dataDir?: string } = {}): Promise<ApiOnlyCluster> {

@@ -3,8 +3,8 @@
 
 import { execFile } from "node:child_process";
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
+import { scratchDir } from "./temp-dir";
 
 export interface KubectlResult {
   code: number;
@@ -17,7 +17,7 @@ export function hasKubectl(): boolean {
 }
 
 export function kubectlRunner(kubeconfig: string) {
-  const home = fs.mkdtempSync(path.join(os.tmpdir(), "kubectl-home-"));
+  const home = scratchDir("kubectl-home-");
   return (args: string[], stdin?: string, timeoutMs = 30_000): Promise<KubectlResult> =>
     new Promise((resolve) => {
       const child = execFile(
