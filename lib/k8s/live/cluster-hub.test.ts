@@ -95,3 +95,60 @@ describe("ClusterHub", () => {
     expect(hub.listenerCount).toBe(0);
   });
 });
+
+describe("ClusterHub list cache", () => {
+  function cachedSetup() {
+    const handlers: Array<{ emit: (t: string, o: unknown) => void; end: (e: unknown) => void }> = [];
+    const openWatch: OpenWatch = async (_a, _p, _params, onEvent, onDone) => {
+      handlers.push({ emit: onEvent, end: onDone });
+      return new AbortController();
+    };
+    const snapshot = vi.fn(async () => ({
+      resourceVersion: "10",
+      items: [{ metadata: { name: "b", namespace: "team", resourceVersion: "3", managedFields: [{}] } }, { metadata: { name: "a", namespace: "default", resourceVersion: "2" } }],
+    }));
+    const target: WatchTarget = { resource: "services", path: "/apis/serving.knative.dev/v1/services", currentResourceVersion: async () => "10", snapshot };
+    const hub = new ClusterHub({ apis: () => ({}) as ClusterApis, targets: [target], openWatch, probe: async () => ({ reachable: true }), idleStopMs: 60_000 });
+    return { hub, handlers, snapshot };
+  }
+
+  it("answers lists from memory once its watch is in sync, and follows changes", async () => {
+    const { hub, handlers } = cachedSetup();
+    expect(hub.cachedList("services", null)).toBeUndefined(); // the first ask starts the watch
+    await vi.advanceTimersByTimeAsync(0);
+    expect(hub.cachedList("services", null)!.items.map((o) => o.metadata.name)).toEqual(["a", "b"]);
+    expect(hub.cachedList("services", "team")!.items[0]!.metadata).toEqual({ name: "b", namespace: "team", resourceVersion: "3" });
+    handlers[0]!.emit("ADDED", { metadata: { name: "c", namespace: "default", resourceVersion: "11" } });
+    expect(hub.cachedList("services", "default")).toEqual({
+      resourceVersion: "11",
+      items: [
+        { metadata: { name: "a", namespace: "default", resourceVersion: "2" } },
+        { metadata: { name: "c", namespace: "default", resourceVersion: "11" } },
+      ],
+    });
+    hub.stop();
+  });
+
+  it("stops answering when the watch breaks, and lists afresh before answering again", async () => {
+    const { hub, handlers, snapshot } = cachedSetup();
+    hub.cachedList("services", null);
+    await vi.advanceTimersByTimeAsync(0);
+    handlers[0]!.end(new Error("socket closed"));
+    expect(hub.cachedList("services", null)).toBeUndefined();
+    await vi.advanceTimersByTimeAsync(5_000); // the reconnect, after its backoff
+    expect(snapshot).toHaveBeenCalledTimes(2);
+    expect(hub.cachedList("services", null)!.items).toHaveLength(2);
+    hub.stop();
+  });
+
+  it("stops its watches when nobody has asked for a while", async () => {
+    const { hub } = cachedSetup();
+    hub.cachedList("services", null);
+    await vi.advanceTimersByTimeAsync(0);
+    expect(hub.cachedList("services", null)).toBeDefined();
+    await vi.advanceTimersByTimeAsync(61_000);
+    // Stopped: out of sync, so the next ask goes to the cluster (and starts the watch again).
+    expect(hub.cachedList("services", null)).toBeUndefined();
+    hub.stop();
+  });
+});

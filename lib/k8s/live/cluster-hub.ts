@@ -2,9 +2,11 @@
 // SSE stream subscribed here). Watches run only while someone listens, and stop a little after
 // the last page closes so navigating between pages does not restart them.
 
-import type { LiveMessage } from "@/lib/queries/api-types";
+import type { KubeObject } from "@/lib/knative/types";
+import type { KubeList, LiveMessage, WatchedResource } from "@/lib/queries/api-types";
 import type { ClusterApis } from "../api-clients";
 import { cleanObject } from "../clean-object";
+import { ObjectCache } from "./object-cache";
 import { type Probe, probeVersion } from "./health-probe";
 import { type OpenWatch, ResourceWatch, openClientNodeWatch } from "./resource-watch";
 import { WATCH_TARGETS, type WatchTarget } from "./watch-targets";
@@ -26,6 +28,8 @@ type Health = Extract<LiveMessage, { type: "health" }>;
 export class ClusterHub {
   private readonly listeners = new Set<LiveListener>();
   private readonly watches: ResourceWatch[];
+  /** Collections answered from memory (targets with a snapshot), by resource. */
+  private readonly caches = new Map<WatchedResource, ObjectCache>();
   private health: Health | undefined;
   private probeTimer: ReturnType<typeof setInterval> | undefined;
   private idleTimer: ReturnType<typeof setTimeout> | undefined;
@@ -34,20 +38,32 @@ export class ClusterHub {
 
   constructor(private readonly options: HubOptions) {
     const openWatch = options.openWatch ?? openClientNodeWatch;
-    this.watches = (options.targets ?? WATCH_TARGETS).map(
-      (target) =>
-        new ResourceWatch(
-          target,
-          options.apis,
-          {
-            onChange: (event, object) => this.broadcast({ type: "change", resource: target.resource, event, object: cleanObject(object) }),
-            onResync: () => this.broadcast({ type: "resync" }),
-            // A broken watch is the fastest sign of a lost cluster: ask right away.
-            onError: () => void this.probeNow(),
+    this.watches = (options.targets ?? WATCH_TARGETS).map((target) => {
+      const cache = target.snapshot ? new ObjectCache() : undefined;
+      if (cache) this.caches.set(target.resource, cache);
+      return new ResourceWatch(
+        target,
+        options.apis,
+        {
+          onChange: (event, object) => {
+            const clean = cleanObject(object);
+            cache?.apply(event, clean);
+            this.broadcast({ type: "change", resource: target.resource, event, object: clean });
           },
-          openWatch,
-        ),
-    );
+          onResync: () => {
+            cache?.invalidate();
+            this.broadcast({ type: "resync" });
+          },
+          onSnapshot: (items, resourceVersion) => cache?.replace(items.map(cleanObject), resourceVersion),
+          // A broken watch is the fastest sign of a lost cluster: ask right away.
+          onError: () => {
+            cache?.invalidate();
+            void this.probeNow();
+          },
+        },
+        openWatch,
+      );
+    });
   }
 
   get listenerCount(): number {
@@ -68,8 +84,28 @@ export class ClusterHub {
     };
   }
 
+  /**
+   * A list from memory when the watch behind it is in sync (and the cluster answers); undefined
+   * otherwise, and the caller asks the cluster. Asking keeps the watches running for a while,
+   * as an open page does, so that the next list is answered from memory.
+   */
+  cachedList<T extends KubeObject>(resource: WatchedResource, namespace: string | null): KubeList<T> | undefined {
+    this.keepWarm();
+    if (this.health && !this.health.reachable) return undefined;
+    return this.caches.get(resource)?.list(namespace) as KubeList<T> | undefined;
+  }
+
+  private keepWarm(): void {
+    this.start();
+    if (this.listeners.size === 0) {
+      clearTimeout(this.idleTimer);
+      this.idleTimer = setTimeout(() => this.stop(), this.options.idleStopMs ?? 30_000);
+    }
+  }
+
   stop(): void {
     this.running = false;
+    for (const cache of this.caches.values()) cache.invalidate();
     clearInterval(this.probeTimer);
     clearTimeout(this.idleTimer);
     for (const w of this.watches) w.stop();
@@ -121,6 +157,7 @@ export class ClusterHub {
       since: previous?.reachable === reachable ? previous.since : now.toISOString(),
     };
     this.broadcast(this.health);
+    if (!reachable) for (const cache of this.caches.values()) cache.invalidate();
     if (reachable && previous && !previous.reachable) {
       // Back after an outage: watch from now and have every page refetch what it shows.
       for (const w of this.watches) w.restart();

@@ -16,6 +16,8 @@ export interface ResourceWatchListener {
   onResync(): void;
   /** The connection failed; it will be retried. */
   onError(err: unknown): void;
+  /** A full list was taken (targets with `snapshot`): the collection as of `resourceVersion`. */
+  onSnapshot?(items: KubeObject[], resourceVersion: string | undefined): void;
 }
 
 export type OpenWatch = (
@@ -42,6 +44,8 @@ export class ResourceWatch {
   /** When the current connection opened, and whether it has delivered anything: a connection that proved itself resets the backoff. */
   private openedAt = 0;
   private delivered = false;
+  /** After a failure, a target with a snapshot lists afresh: events may have been missed meanwhile. */
+  private needsSnapshot = true;
 
   constructor(
     readonly target: WatchTarget,
@@ -59,6 +63,7 @@ export class ResourceWatch {
 
   stop(): void {
     this.running = false;
+    this.needsSnapshot = true;
     this.connection++;
     clearTimeout(this.retryTimer);
     this.controller?.abort();
@@ -79,6 +84,13 @@ export class ResourceWatch {
     let ended = false;
     try {
       const apis = this.apis();
+      if (this.target.snapshot && (this.needsSnapshot || this.resourceVersion === undefined)) {
+        const snapshot = await this.target.snapshot(apis);
+        if (!current()) return;
+        this.resourceVersion = snapshot.resourceVersion;
+        this.needsSnapshot = false;
+        this.listener.onSnapshot?.(snapshot.items, snapshot.resourceVersion);
+      }
       this.resourceVersion ??= await this.target.currentResourceVersion(apis);
       if (!current()) return;
       const params = { resourceVersion: this.resourceVersion, allowWatchBookmarks: true, labelSelector: this.target.labelSelector };
@@ -133,7 +145,10 @@ export class ResourceWatch {
     if (this.delivered || (this.openedAt && Date.now() - this.openedAt >= PROVEN_CONNECTION_MS)) this.backoff.reset();
     this.openedAt = 0;
     this.delivered = false;
-    if (err) this.listener.onError(err);
+    if (err) {
+      this.needsSnapshot = true;
+      this.listener.onError(err);
+    }
     // A clean end (the server's watch timeout) resumes at once; a failure waits.
     const delay = err ? this.backoff.next() : 0;
     clearTimeout(this.retryTimer);

@@ -3,6 +3,7 @@
 // selector) and the knative-serving Deployments (the Components tab).
 
 import { LABEL_REVISION } from "@/lib/knative/labels";
+import type { KubeObject } from "@/lib/knative/types";
 import type { WatchedResource } from "@/lib/queries/api-types";
 import { type ClusterApis, callOptions } from "../api-clients";
 import { KNATIVE_NAMESPACE } from "../knative-installation";
@@ -14,13 +15,29 @@ export interface WatchTarget {
   labelSelector?: string;
   /** The collection's current resourceVersion: the watch starts from there, so it sends changes only. */
   currentResourceVersion(apis: ClusterApis): Promise<string | undefined>;
+  /**
+   * For collections the console also answers lists of from memory: a full list, taken instead of
+   * `currentResourceVersion` whenever the watch starts afresh, to prime an ObjectCache.
+   */
+  snapshot?(apis: ClusterApis): Promise<{ resourceVersion?: string; items: KubeObject[] }>;
 }
 
 const SERVING = { group: "serving.knative.dev", version: "v1" } as const;
 const LIST_TIMEOUT_MS = 5_000;
 
-function servingTarget(resource: "services" | "revisions"): WatchTarget {
+function servingTarget(resource: "services" | "revisions", cached = false): WatchTarget {
   return {
+    ...(cached
+      ? {
+          async snapshot({ custom }: ClusterApis) {
+            const list = (await custom.listClusterCustomObject({ ...SERVING, plural: resource }, callOptions(LIST_TIMEOUT_MS))) as {
+              metadata?: { resourceVersion?: string };
+              items?: KubeObject[];
+            };
+            return { resourceVersion: list.metadata?.resourceVersion, items: list.items ?? [] };
+          },
+        }
+      : {}),
     resource,
     path: `/apis/serving.knative.dev/v1/${resource}`,
     async currentResourceVersion({ custom }) {
@@ -33,7 +50,8 @@ function servingTarget(resource: "services" | "revisions"): WatchTarget {
 }
 
 export const WATCH_TARGETS: WatchTarget[] = [
-  servingTarget("services"),
+  // The Services list is the console's biggest and most asked-for: it is answered from memory.
+  servingTarget("services", true),
   servingTarget("revisions"),
   {
     resource: "pods",
