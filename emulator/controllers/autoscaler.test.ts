@@ -29,6 +29,20 @@ async function deploy(annotations?: Record<string, string>): Promise<void> {
 }
 
 describe("scale to zero", () => {
+  it("holds a revision that is slower to start than the grace period at its initial scale until it serves", async () => {
+    await cluster.stop();
+    const slowStart = 5_000; // more than two KPA ticks, and far more than the grace period
+    cluster = await startTestCluster({ scaleToZeroGraceMs: 250, readyDelayMs: slowStart });
+    cluster.registry.create(SERVICES, helloService(), ADMIN);
+    await cluster.idle();
+    await cluster.advance(slowStart);
+    expect(condition(revision(), "Ready")?.status).toBe("True");
+    expect(pods().filter(isPodReady)).toHaveLength(1);
+    // Once it has served, the grace period applies.
+    await cluster.advance(5_000);
+    expect(revision().status).toMatchObject({ actualReplicas: 0, desiredReplicas: 0 });
+  });
+
   it("removes the pods after the grace period without traffic; the revision stays Ready", async () => {
     await deploy();
     await cluster.advance(GRACE_MS - 4_000);

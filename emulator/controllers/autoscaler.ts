@@ -37,6 +37,12 @@ interface RevisionScale {
   /** Epoch ms of the last activation or creation: traffic that did not go through the stats. */
   lastActiveAt: number;
   waiters: Set<Waiter>;
+  /**
+   * Whether the revision has reached a ready pod since this entry was made. Until then the KPA
+   * holds it at its initial scale (Knative's ScaleTargetInitialized): a revision slow to start
+   * must not be scaled to zero before it ever served.
+   */
+  initialized: boolean;
 }
 
 /** Why a revision cannot run pods, or undefined when it can. */
@@ -148,11 +154,17 @@ export class Autoscaler implements Activator {
       }
       if (notRunnable(revision) || !digestsResolved(revision)) continue;
       const { stats } = this.opts;
+      const readyPods = this.podsOf(revision).filter(isPodReady).length;
+      if (!scale.initialized) {
+        if (readyPods === 0) continue;
+        scale.initialized = true;
+        scale.lastActiveAt = now; // the grace period starts once it can serve
+      }
       const lastRequest = stats.lastRequestAt(namespace, name) ?? 0;
       const decision = decideScale(
         scalingSpecFor(revision),
         {
-          readyPods: this.podsOf(revision).filter(isPodReady).length,
+          readyPods,
           stableConcurrency: stats.window(namespace, name, STABLE_WINDOW_MS).averageConcurrency,
           panicConcurrency: stats.window(namespace, name, PANIC_WINDOW_MS).averageConcurrency,
           idleForMs: now - Math.max(lastRequest, scale.lastActiveAt),
@@ -180,7 +192,7 @@ export class Autoscaler implements Activator {
       const recorded = revision.status?.desiredReplicas;
       const desired = recorded ?? clampScale(scalingSpecFor(revision), scalingSpecFor(revision).initialScale);
       const lastActiveAt = recorded === 0 ? Number.NEGATIVE_INFINITY : this.opts.clock().getTime();
-      scale = { desired, panic: { maxPanicPods: 0 }, lastActiveAt, waiters: new Set() };
+      scale = { desired, panic: { maxPanicPods: 0 }, lastActiveAt, waiters: new Set(), initialized: desired === 0 };
       this.scales.set(key, scale);
     }
     return scale;

@@ -52,11 +52,11 @@ export function createTestRegistry(): { registry: ObjectRegistry; remove(): void
   };
 }
 
-export async function startTestCluster(opts: { scaleToZeroGraceMs?: number } = {}): Promise<TestCluster> {
+export async function startTestCluster(opts: { scaleToZeroGraceMs?: number; readyDelayMs?: number } = {}): Promise<TestCluster> {
   const storage = createTestRegistry();
   const { registry } = storage;
   const stats = new FakeStats();
-  const start = () => startControllers({ registry, stats, readyDelayMs: READY_DELAY_MS, scaleToZeroGraceMs: opts.scaleToZeroGraceMs ?? 30_000 });
+  const start = () => startControllers({ registry, stats, readyDelayMs: opts.readyDelayMs ?? READY_DELAY_MS, scaleToZeroGraceMs: opts.scaleToZeroGraceMs ?? 30_000 });
   const cluster: TestCluster = {
     registry,
     stats,
