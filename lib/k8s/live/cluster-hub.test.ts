@@ -114,12 +114,12 @@ describe("ClusterHub list cache", () => {
 
   it("answers lists from memory once its watch is in sync, and follows changes", async () => {
     const { hub, handlers } = cachedSetup();
-    expect(hub.cachedList("services", null)).toBeUndefined(); // the first ask starts the watch
+    expect(hub.cachedCollection("services")?.list(null)).toBeUndefined(); // the first ask starts the watch
     await vi.advanceTimersByTimeAsync(0);
-    expect(hub.cachedList("services", null)!.items.map((o) => o.metadata.name)).toEqual(["a", "b"]);
-    expect(hub.cachedList("services", "team")!.items[0]!.metadata).toEqual({ name: "b", namespace: "team", resourceVersion: "3" });
+    expect(hub.cachedCollection("services")?.list(null)!.items.map((o) => o.metadata.name)).toEqual(["a", "b"]);
+    expect(hub.cachedCollection("services")?.list("team")!.items[0]!.metadata).toEqual({ name: "b", namespace: "team", resourceVersion: "3" });
     handlers[0]!.emit("ADDED", { metadata: { name: "c", namespace: "default", resourceVersion: "11" } });
-    expect(hub.cachedList("services", "default")).toEqual({
+    expect(hub.cachedCollection("services")?.list("default")).toEqual({
       resourceVersion: "11",
       items: [
         { metadata: { name: "a", namespace: "default", resourceVersion: "2" } },
@@ -131,24 +131,24 @@ describe("ClusterHub list cache", () => {
 
   it("stops answering when the watch breaks, and lists afresh before answering again", async () => {
     const { hub, handlers, snapshot } = cachedSetup();
-    hub.cachedList("services", null);
+    hub.cachedCollection("services")?.list(null);
     await vi.advanceTimersByTimeAsync(0);
     handlers[0]!.end(new Error("socket closed"));
-    expect(hub.cachedList("services", null)).toBeUndefined();
+    expect(hub.cachedCollection("services")?.list(null)).toBeUndefined();
     await vi.advanceTimersByTimeAsync(5_000); // the reconnect, after its backoff
     expect(snapshot).toHaveBeenCalledTimes(2);
-    expect(hub.cachedList("services", null)!.items).toHaveLength(2);
+    expect(hub.cachedCollection("services")?.list(null)!.items).toHaveLength(2);
     hub.stop();
   });
 
   it("stops its watches when nobody has asked for a while", async () => {
     const { hub } = cachedSetup();
-    hub.cachedList("services", null);
+    hub.cachedCollection("services")?.list(null);
     await vi.advanceTimersByTimeAsync(0);
-    expect(hub.cachedList("services", null)).toBeDefined();
+    expect(hub.cachedCollection("services")?.list(null)).toBeDefined();
     await vi.advanceTimersByTimeAsync(61_000);
     // Stopped: out of sync, so the next ask goes to the cluster (and starts the watch again).
-    expect(hub.cachedList("services", null)).toBeUndefined();
+    expect(hub.cachedCollection("services")?.list(null)).toBeUndefined();
     hub.stop();
   });
 });

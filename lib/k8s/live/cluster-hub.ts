@@ -3,7 +3,7 @@
 // the last page closes so navigating between pages does not restart them.
 
 import type { KubeObject } from "@/lib/knative/types";
-import type { KubeList, LiveMessage, WatchedResource } from "@/lib/queries/api-types";
+import type { LiveMessage, WatchedResource } from "@/lib/queries/api-types";
 import type { ClusterApis } from "../api-clients";
 import { cleanObject } from "../clean-object";
 import { ObjectCache } from "./object-cache";
@@ -85,14 +85,15 @@ export class ClusterHub {
   }
 
   /**
-   * A list from memory when the watch behind it is in sync (and the cluster answers); undefined
-   * otherwise, and the caller asks the cluster. Asking keeps the watches running for a while,
-   * as an open page does, so that the next list is answered from memory.
+   * The collection in memory when the watch behind it is in sync (and the cluster answers);
+   * undefined otherwise, and the caller asks the cluster. Asking keeps the watches running for a
+   * while, as an open page does, so that the next list is answered from memory.
    */
-  cachedList<T extends KubeObject>(resource: WatchedResource, namespace: string | null): KubeList<T> | undefined {
+  cachedCollection<T extends KubeObject>(resource: WatchedResource): ObjectCache<T> | undefined {
     this.keepWarm();
     if (this.health && !this.health.reachable) return undefined;
-    return this.caches.get(resource)?.list(namespace) as KubeList<T> | undefined;
+    const cache = this.caches.get(resource);
+    return cache?.synced ? (cache as unknown as ObjectCache<T>) : undefined;
   }
 
   private keepWarm(): void {

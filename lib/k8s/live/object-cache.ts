@@ -17,6 +17,7 @@ export class ObjectCache<T extends KubeObject = KubeObject> {
   private readonly objects = new Map<string, T>();
   private resourceVersion: string | undefined;
   private inSync = false;
+  private changes = 0;
 
   /** A full list: replaces everything, and the cache is in sync from here on. */
   replace(items: T[], resourceVersion: string | undefined): void {
@@ -24,12 +25,14 @@ export class ObjectCache<T extends KubeObject = KubeObject> {
     for (const o of items) this.objects.set(keyOf(o), o);
     this.resourceVersion = resourceVersion;
     this.inSync = true;
+    this.changes++;
   }
 
   apply(type: WatchEventType, object: T): void {
     if (type === "DELETED") this.objects.delete(keyOf(object));
     else this.objects.set(keyOf(object), object);
     this.resourceVersion = object.metadata.resourceVersion ?? this.resourceVersion;
+    this.changes++;
   }
 
   /** Events may have been missed (connection lost, watch stopped): stop answering. */
@@ -39,6 +42,11 @@ export class ObjectCache<T extends KubeObject = KubeObject> {
 
   get synced(): boolean {
     return this.inSync;
+  }
+
+  /** Changes with every snapshot and event: what was derived from an equal version is still current. */
+  get version(): number {
+    return this.changes;
   }
 
   /** The collection (or one namespace of it), sorted as the API routes sort; undefined when out of sync. */

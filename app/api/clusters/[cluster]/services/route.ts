@@ -1,8 +1,9 @@
 import type { Service } from "@/lib/knative/types";
 import { getCluster } from "@/lib/k8s/cluster-registry";
+import { memoizedJsonResponse } from "@/lib/k8s/memoized-json";
 import { listServices } from "@/lib/k8s/knative-api";
 import { hubFor } from "@/lib/k8s/live/hubs";
-import { jsonRoute, optionalNamespaceParam } from "@/lib/k8s/route-handler";
+import { NO_STORE, optionalNamespaceParam, statusResponse } from "@/lib/k8s/route-handler";
 
 export const dynamic = "force-dynamic";
 
@@ -10,8 +11,15 @@ export const dynamic = "force-dynamic";
  * Services of one namespace (`?namespace=`) or of all namespaces: from the cluster's watch cache
  * when it is in sync (as an informer serves a controller), else from the cluster itself.
  */
-export const GET = jsonRoute<{ cluster: string }>(async (req, { cluster }) => {
-  const namespace = optionalNamespaceParam(new URL(req.url).searchParams.get("namespace"));
-  const ref = getCluster(cluster);
-  return hubFor(ref.id).cachedList<Service>("services", namespace) ?? listServices(ref, namespace);
-});
+export async function GET(request: Request, context: { params: Promise<{ cluster: string }> }): Promise<Response> {
+  try {
+    const namespace = optionalNamespaceParam(new URL(request.url).searchParams.get("namespace"));
+    const ref = getCluster((await context.params).cluster);
+    const cache = hubFor(ref.id).cachedCollection<Service>("services");
+    if (!cache) return Response.json(await listServices(ref, namespace), { headers: NO_STORE });
+    const key = `${ref.id}\u0000services\u0000${namespace ?? "*"}\u0000${cache.version}`;
+    return memoizedJsonResponse(key, () => cache.list(namespace));
+  } catch (err) {
+    return statusResponse(err);
+  }
+}
