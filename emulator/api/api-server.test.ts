@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiException, CoreV1Api, CustomObjectsApi, PatchStrategy, Watch, setHeaderOptions } from "@kubernetes/client-node";
 import { startApiOnly, type ApiOnlyCluster } from "../testing/api-only";
 import { startApiServer } from "./server";
+import http from "node:http";
 
 const G = { group: "serving.knative.dev", version: "v1", plural: "services" };
 const ksvc = (name: string, labels: Record<string, string> = {}) => ({
@@ -165,6 +166,25 @@ describe("watch options", () => {
     } finally {
       await server.close();
     }
+  });
+});
+
+describe("compression", () => {
+  it("gzips large answers for clients that accept it, as kube-apiserver does", async () => {
+    for (let i = 0; i < 150; i++) {
+      await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: `big-${i}` }, data: { blob: "x".repeat(1000) } } });
+    }
+    const headersFor = (encoding: string) =>
+      new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
+        http.get(`${c.api.url}/api/v1/namespaces/default/configmaps`, { headers: { "Accept-Encoding": encoding } }, (res) => {
+          res.resume();
+          resolve(res.headers);
+        }).on("error", reject);
+      });
+    expect((await headersFor("gzip"))["content-encoding"]).toBe("gzip");
+    expect((await headersFor("identity"))["content-encoding"]).toBeUndefined();
+    const list = await core.listNamespacedConfigMap({ namespace: "default" }); // client-node accepts gzip
+    expect(list.items.filter((cm) => cm.metadata?.name?.startsWith("big-"))).toHaveLength(150);
   });
 });
 

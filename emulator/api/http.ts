@@ -1,13 +1,26 @@
 // Small helpers for answering like kube-apiserver: JSON bodies, Status errors, warnings.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { gzipSync } from "node:zlib";
 import { ApiError } from "../core/errors";
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024; // kube-apiserver's default request body limit
 
+// kube-apiserver gzips answers over 128 KiB for clients that accept it, at level 1
+// (k8s.io/apiserver/pkg/endpoints/handlers/responsewriters/writers.go).
+const GZIP_THRESHOLD_BYTES = 128 * 1024;
+const GZIP_LEVEL = 1;
+
 export function sendJson(res: ServerResponse, code: number, body: unknown, headers: Record<string, string> = {}): void {
-  const text = JSON.stringify(body);
-  res.writeHead(code, { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(text), ...headers });
+  const text = Buffer.from(JSON.stringify(body));
+  const acceptsGzip = /\bgzip\b/.test(String(res.req?.headers["accept-encoding"] ?? ""));
+  if (acceptsGzip && text.length > GZIP_THRESHOLD_BYTES) {
+    const gz = gzipSync(text, { level: GZIP_LEVEL });
+    res.writeHead(code, { "Content-Type": "application/json", "Content-Encoding": "gzip", Vary: "Accept-Encoding", "Content-Length": gz.length, ...headers });
+    res.end(gz);
+    return;
+  }
+  res.writeHead(code, { "Content-Type": "application/json", "Content-Length": text.length, ...headers });
   res.end(text);
 }
 
