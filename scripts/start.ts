@@ -12,9 +12,9 @@
 // kubeconfig's rights), KNATIVE_CONSOLE_EMBEDDED (1), KNATIVE_CONSOLE_DATA_DIR (.data/embedded).
 
 import { type ChildProcess, spawn } from "node:child_process";
-import fs from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { buildIsCurrent } from "./build-freshness";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -44,32 +44,6 @@ const dataDir = path.resolve(root, flags["data-dir"] ?? process.env.KNATIVE_CONS
 
 const children = new Set<ChildProcess>();
 let stopping = false;
-
-/** Newest modification time under `p` (files and folders), skipping build output and tests. */
-function newestMtime(p: string): number {
-  let st: fs.Stats;
-  try {
-    st = fs.statSync(p);
-  } catch {
-    return 0;
-  }
-  if (!st.isDirectory()) return /\.test\.ts$/.test(p) ? 0 : st.mtimeMs;
-  let newest = st.mtimeMs;
-  for (const entry of fs.readdirSync(p)) {
-    if (entry === "node_modules" || entry.startsWith(".")) continue;
-    newest = Math.max(newest, newestMtime(path.join(p, entry)));
-  }
-  return newest;
-}
-
-const BUILD_INPUTS = ["app", "components", "lib", "public", "proxy.ts", "next.config.js", "postcss.config.mjs", "tsconfig.json", "package.json", "package-lock.json"];
-
-function buildIsCurrent(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
-  if (!fs.existsSync(buildId)) return false;
-  const builtAt = fs.statSync(buildId).mtimeMs;
-  return BUILD_INPUTS.every((input) => newestMtime(path.join(root, input)) <= builtAt);
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv, stdio: "inherit" | "pipe"): ChildProcess {
   // Same process group as this script: a terminal's Ctrl-C, or a supervisor that kills the
@@ -103,7 +77,7 @@ async function stopAll(code: number): Promise<never> {
 }
 
 async function build(): Promise<void> {
-  if (buildIsCurrent()) return;
+  if (buildIsCurrent(root)) return;
   console.log("Building the console (next build)…");
   const child = run(bin("next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1" }, "inherit");
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
