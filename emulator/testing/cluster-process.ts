@@ -17,7 +17,7 @@ export interface ClusterProcess {
 }
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
-const EMULATOR_NODE_FLAGS = (process.env.EMULATOR_NODE_FLAGS ?? "--import tsx --max-semi-space-size=2").split(/\s+/).filter(Boolean);
+const EMULATOR_NODE_FLAGS = (process.env.EMULATOR_NODE_FLAGS ?? "--import tsx --max-semi-space-size=2 --optimize-for-size").split(/\s+/).filter(Boolean);
 
 export async function startClusterProcess(dataDir: string, extraArgs: string[] = [], timeoutMs = 30_000): Promise<ClusterProcess> {
   // The same command line as `npm run emulator` (package.json), minus npm.
