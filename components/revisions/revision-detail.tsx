@@ -9,10 +9,11 @@ import { ConditionsTable } from "@/components/knative/conditions-table";
 import { consoleRoutes } from "@/components/knative/console-routes";
 import { readiness } from "@/components/knative/readiness";
 import { ReadinessBadge } from "@/components/knative/readiness-badge";
+import { DetailUnavailable } from "@/components/layout/detail-unavailable";
+import { ErrorState } from "@/components/ui/error-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { percentFor, trafficShares } from "@/lib/knative/traffic-shares";
 import { DescriptionList } from "@/components/ui/description-list";
-import { ErrorState } from "@/components/ui/error-state";
 import { isNotFound } from "@/lib/queries/api-client";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Section } from "@/components/ui/section";
@@ -37,14 +38,7 @@ export function RevisionDetail({ cluster, namespace, service, name }: { cluster:
   if (revision.isPending) return <RevisionDetailSkeleton name={name} />;
   // A 404 after data was shown means it was deleted: say so rather than show what is gone.
   if (!revision.data || isNotFound(revision.error)) {
-    return (
-      <>
-        <PageHeader title={name} />
-        <section className="rounded-md border border-line bg-white">
-          <ErrorState error={revision.error} what={`revision “${namespace}/${name}”`} onRetry={() => void revision.refetch()} />
-        </section>
-      </>
-    );
+    return <DetailUnavailable title={name} error={revision.error} what={`revision “${namespace}/${name}”`} onRetry={() => void revision.refetch()} />;
   }
 
   const rev = revision.data;

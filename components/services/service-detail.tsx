@@ -7,6 +7,8 @@ import { useQuery } from "@tanstack/react-query";
 import { ConditionsTable } from "@/components/knative/conditions-table";
 import { readiness } from "@/components/knative/readiness";
 import { ReadinessBadge } from "@/components/knative/readiness-badge";
+import { DetailUnavailable } from "@/components/layout/detail-unavailable";
+import { ErrorState } from "@/components/ui/error-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { RevisionInformation } from "@/components/revisions/revision-information";
 import { RevisionName } from "@/components/revisions/revision-name";
@@ -14,7 +16,6 @@ import { sortNewestFirst, toRevisionRow } from "@/components/revisions/revision-
 import { TrafficBar } from "@/components/traffic/traffic-bar";
 import { trafficShares } from "@/lib/knative/traffic-shares";
 import { DescriptionList } from "@/components/ui/description-list";
-import { ErrorState } from "@/components/ui/error-state";
 import { isNotFound } from "@/lib/queries/api-client";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Section } from "@/components/ui/section";
@@ -33,14 +34,7 @@ export function ServiceDetail({ cluster, namespace, name }: { cluster: string; n
   if (service.isPending) return <ServiceDetailSkeleton name={name} />;
   // A 404 after data was shown means it was deleted: say so rather than show what is gone.
   if (!service.data || isNotFound(service.error)) {
-    return (
-      <>
-        <PageHeader title={name} />
-        <section className="rounded-md border border-line bg-white">
-          <ErrorState error={service.error} what={`service “${namespace}/${name}”`} onRetry={() => void service.refetch()} />
-        </section>
-      </>
-    );
+    return <DetailUnavailable title={name} error={service.error} what={`service “${namespace}/${name}”`} onRetry={() => void service.refetch()} />;
   }
 
   const svc = service.data;
