@@ -2,15 +2,15 @@ import { describe, expect, it, vi } from "vitest";
 import { memoizedJsonResponse } from "./memoized-json";
 
 describe("memoizedJsonResponse", () => {
-  it("serialises each version once and answers it as JSON every time", async () => {
-    const data = { items: [{ metadata: { name: "a" } }] };
-    const make = vi.fn(() => data);
-    expect(await memoizedJsonResponse("v1", make).json()).toEqual(data);
-    const again = memoizedJsonResponse("v1", make);
+  it("serialises each version of an answer once, and answers it as JSON every time", async () => {
+    const make = vi.fn(() => ({ items: [{ metadata: { name: "a" } }] }));
+    expect(await memoizedJsonResponse("services/*", 1, make).json()).toEqual({ items: [{ metadata: { name: "a" } }] });
+    const again = memoizedJsonResponse("services/*", 1, make);
     expect(again.headers.get("content-type")).toBe("application/json");
-    expect(await again.json()).toEqual(data);
+    expect(await again.json()).toEqual({ items: [{ metadata: { name: "a" } }] });
     expect(make).toHaveBeenCalledOnce();
-    memoizedJsonResponse("v2", make);
-    expect(make).toHaveBeenCalledTimes(2);
+    memoizedJsonResponse("services/*", 2, make);
+    memoizedJsonResponse("services/default", 2, make);
+    expect(make).toHaveBeenCalledTimes(3);
   });
 });

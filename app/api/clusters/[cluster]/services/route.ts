@@ -17,8 +17,7 @@ export async function GET(request: Request, context: { params: Promise<{ cluster
     const ref = getCluster((await context.params).cluster);
     const cache = hubFor(ref.id).cachedCollection<Service>("services");
     if (!cache) return Response.json(await listServices(ref, namespace), { headers: NO_STORE });
-    const key = `${ref.id}\u0000services\u0000${namespace ?? "*"}\u0000${cache.version}`;
-    return memoizedJsonResponse(key, () => cache.list(namespace));
+    return memoizedJsonResponse(`${ref.id}\u0000services\u0000${namespace ?? "*"}`, cache.version, () => cache.list(namespace));
   } catch (err) {
     return statusResponse(err);
   }
