@@ -96,17 +96,20 @@ export function volumeMountMask(features: Features): FieldMask {
   return { allowed, pointers: ["mountPropagation", "recursiveReadOnly"] };
 }
 
+/** Volume sources every Knative allows, and those behind a feature flag. */
+export const ALWAYS_ALLOWED_VOLUME_SOURCES = ["secret", "configMap", "projected"] as const;
+export const GATED_VOLUME_SOURCES: ReadonlyArray<readonly [keyof Features, string]> = [
+  ["podSpecVolumesEmptyDir", "emptyDir"],
+  ["podSpecPersistentVolumeClaim", "persistentVolumeClaim"],
+  ["podSpecVolumesHostPath", "hostPath"],
+  ["podSpecVolumesCSI", "csi"],
+  ["podSpecVolumesEphemeral", "ephemeral"],
+  ["podSpecVolumesImage", "image"],
+];
+
 export function volumeSourceMask(features: Features): FieldMask {
-  const allowed = ["secret", "configMap", "projected"];
-  const gated: Array<[keyof Features, string]> = [
-    ["podSpecVolumesEmptyDir", "emptyDir"],
-    ["podSpecPersistentVolumeClaim", "persistentVolumeClaim"],
-    ["podSpecVolumesHostPath", "hostPath"],
-    ["podSpecVolumesCSI", "csi"],
-    ["podSpecVolumesEphemeral", "ephemeral"],
-    ["podSpecVolumesImage", "image"],
-  ];
-  for (const [flag, key] of gated) if (featureAllows(features[flag])) allowed.push(key);
+  const allowed: string[] = [...ALWAYS_ALLOWED_VOLUME_SOURCES];
+  for (const [flag, key] of GATED_VOLUME_SOURCES) if (featureAllows(features[flag])) allowed.push(key);
   // Volume inlines VolumeSource, so its own `name` shares the object.
   return { allowed: [...allowed, "name"] };
 }

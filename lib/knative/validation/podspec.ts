@@ -49,6 +49,8 @@ import {
   securityContextMask,
   volumeMountMask,
   volumeSourceMask,
+  ALWAYS_ALLOWED_VOLUME_SOURCES,
+  GATED_VOLUME_SOURCES,
 } from "./field-masks";
 import { parseImageReferenceError } from "./image-reference";
 import { arr, isObject, isPresent, num, obj, optNum, semanticEqual, str, type JsonObject } from "./json";
@@ -518,16 +520,8 @@ function validateVolume(features: Features, volume: JsonObject): FieldError | un
   }
 
   if (specified.length === 0) {
-    const options = ["secret", "configMap", "projected"];
-    const gated: Array<[keyof Features, string]> = [
-      ["podSpecVolumesEmptyDir", "emptyDir"],
-      ["podSpecPersistentVolumeClaim", "persistentVolumeClaim"],
-      ["podSpecVolumesHostPath", "hostPath"],
-      ["podSpecVolumesCSI", "csi"],
-      ["podSpecVolumesEphemeral", "ephemeral"],
-      ["podSpecVolumesImage", "image"],
-    ];
-    for (const [flag, key] of gated) if (featureEnabled(features[flag])) options.push(key);
+    const options: string[] = [...ALWAYS_ALLOWED_VOLUME_SOURCES];
+    for (const [flag, key] of GATED_VOLUME_SOURCES) if (featureEnabled(features[flag])) options.push(key);
     errs = also(errs, errMissingOneOf(...options));
   } else if (specified.length > 1) {
     errs = also(errs, errMultipleOneOf(...specified));
