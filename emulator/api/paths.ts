@@ -2,6 +2,7 @@
 //   /api/v1/[namespaces/{ns}/]{resource}[/{name}[/{subresource}]]
 //   /apis/{group}/{version}/[namespaces/{ns}/]{resource}[/{name}[/{subresource}]]
 
+import { ApiError } from "../core/errors";
 import { findResourceType, type ResourceType } from "../core/resources";
 
 export interface ResourcePath {
@@ -11,8 +12,24 @@ export interface ResourcePath {
   subresource?: string;
 }
 
-export function parseResourcePath(pathname: string): ResourcePath | "unknown-resource" | undefined {
-  const parts = pathname.split("/").filter(Boolean).map(decodeURIComponent);
+/**
+ * The path's segments, each percent-decoded. A malformed escape (`%ZZ`, a lone `%`, bytes that
+ * are not UTF-8) is the client's error: 400, as Go's net/http refuses such a URL.
+ */
+export function pathSegments(pathname: string): string[] {
+  return pathname
+    .split("/")
+    .filter(Boolean)
+    .map((segment) => {
+      try {
+        return decodeURIComponent(segment);
+      } catch {
+        throw ApiError.badRequest(`invalid URL escape in path segment ${JSON.stringify(segment)}`);
+      }
+    });
+}
+
+export function parseResourcePath(parts: string[]): ResourcePath | "unknown-resource" | undefined {
   let group: string;
   let version: string;
   let rest: string[];

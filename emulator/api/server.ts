@@ -20,7 +20,7 @@ import {
 } from "./discovery";
 import { sendError, sendJson } from "./http";
 import { openApiDocument, openApiRoot } from "./openapi";
-import { parseResourcePath } from "./paths";
+import { parseResourcePath, pathSegments } from "./paths";
 import { ResourceHandler } from "./resources-handler";
 
 export interface ApiServerOptions {
@@ -39,6 +39,9 @@ export interface RunningApiServer {
   close(): Promise<void>;
 }
 
+const REQUEST_TIMEOUT_MS = 60_000;
+const HEADERS_TIMEOUT_MS = 30_000;
+
 const POD_PROXY = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/:]+)(?::(\d+))?\/proxy(\/.*)?$/;
 
 export async function startApiServer(opts: ApiServerOptions): Promise<RunningApiServer> {
@@ -46,14 +49,17 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
   const server = http.createServer((req, res) => {
     handle(req, res).catch((err) => sendError(res, err));
   });
-  // Watches are long-lived; never let Node's request timeouts cut them.
-  server.requestTimeout = 0;
-  server.headersTimeout = 60_000;
+  // Node's requestTimeout bounds receiving the request (headers and body), not the answer, so a
+  // long watch is never cut by it; a client that declares a body and never sends it is.
+  // kube-apiserver's own request deadline is 60 s.
+  server.requestTimeout = REQUEST_TIMEOUT_MS;
+  server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.keepAliveTimeout = 65_000;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? "/", "http://localhost");
+    const url = requestUrl(req.url);
     const path = url.pathname.replace(/\/+$/, "") || "/";
+    const parts = pathSegments(path);
     const accept = req.headers.accept;
 
     if (req.method === "GET" || req.method === "HEAD") {
@@ -86,7 +92,6 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
       }
       const proxy = POD_PROXY.exec(path);
       if (proxy) return podProxy(res, proxy);
-      const parts = path.split("/").filter(Boolean);
       if (parts[0] === "api" && parts.length === 2) {
         const list = legacyResourceList("", parts[1]!);
         if (list) return sendJson(res, 200, list);
@@ -101,7 +106,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
       }
     }
 
-    const parsed = parseResourcePath(path);
+    const parsed = parseResourcePath(parts);
     if (!parsed || parsed === "unknown-resource") {
       throw new ApiError(404, "NotFound", "the server could not find the requested resource");
     }
@@ -118,6 +123,14 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
     }
     res.writeHead(answer.status, { "Content-Type": answer.contentType, "Content-Length": answer.body.length });
     res.end(Buffer.from(answer.body));
+  }
+
+  function requestUrl(target: string | undefined): URL {
+    try {
+      return new URL(target ?? "/", "http://localhost");
+    } catch {
+      throw ApiError.badRequest(`malformed request target ${JSON.stringify(target)}`);
+    }
   }
 
   await new Promise<void>((resolve, reject) => {
