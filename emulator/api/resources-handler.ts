@@ -7,7 +7,8 @@ import { ApiError } from "../core/errors";
 import type { ObjectRegistry } from "../core/object-registry";
 import { ADMIN, type Actor, type WriteOptions } from "../core/registry";
 import { matchesFields, matchesRequirements, parseFieldSelector, parseLabelSelector } from "../core/label-selector";
-import { NAMESPACES, type ResourceType } from "../core/resources";
+import { apiVersionOf, NAMESPACES, type ResourceType } from "../core/resources";
+import { SERVING_GROUP } from "../../lib/knative/types";
 import { mediaType, parseJsonBody, readBody, sendJson, wantsTable, warningHeaders } from "./http";
 import { APPLY, applyPatchDocument, checkPatchType, parsePatchBody } from "./patch";
 import type { ResourcePath } from "./paths";
@@ -28,8 +29,6 @@ function selectorFor(type: ResourceType, q: URLSearchParams): (o: KubeObject) =>
   const fields = parseFieldSelector(q.get("fieldSelector") ?? "", (p) => p === "metadata.name" || p === "metadata.namespace" || extra.includes(p));
   return (o) => matchesRequirements(o.metadata.labels, labels) && matchesFields(o, fields);
 }
-
-const apiVersionOf = (t: ResourceType) => (t.group ? `${t.group}/${t.version}` : t.version);
 
 function writeOptions(q: URLSearchParams, warnings: string[]): WriteOptions {
   const fv = q.get("fieldValidation");
@@ -181,7 +180,7 @@ export class ResourceHandler {
     const obj = await this.readObject(req, p);
     if (obj.metadata.name !== p.name) throw ApiError.badRequest("the name of the object does not match the name on the URL");
     // Custom resources cannot be updated unconditionally (kube-apiserver's CRD strategy).
-    if (p.type.group === "serving.knative.dev" && !obj.metadata.resourceVersion) {
+    if (p.type.group === SERVING_GROUP && !obj.metadata.resourceVersion) {
       if (!this.registry.getShared(p.type, p.namespace, p.name)) throw ApiError.notFound(p.type, p.name);
       throw ApiError.invalid(p.type.group, p.type.kind, p.name, [
         { reason: "FieldValueInvalid", message: "Invalid value: 0x0: must be specified for an update", field: "metadata.resourceVersion" },

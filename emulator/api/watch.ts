@@ -8,7 +8,7 @@ import type { KubeObject } from "../../lib/knative/types";
 import { ApiError } from "../core/errors";
 import type { ObjectRegistry } from "../core/object-registry";
 import type { ChangeEvent } from "../core/registry";
-import type { ResourceType } from "../core/resources";
+import { apiVersionOf, type ResourceType } from "../core/resources";
 import { toTable } from "./tables";
 
 export interface WatchRequest {
@@ -96,8 +96,7 @@ export function serveWatch(registry: ObjectRegistry, req: IncomingMessage, res: 
 
   const bookmark = () => {
     const kind = w.type.kind;
-    const apiVersion = w.type.group ? `${w.type.group}/${w.type.version}` : w.type.version;
-    res.write(JSON.stringify({ type: "BOOKMARK", object: { kind, apiVersion, metadata: { resourceVersion: String(lastRv) } } }) + "\n");
+    res.write(JSON.stringify({ type: "BOOKMARK", object: { kind, apiVersion: apiVersionOf(w.type), metadata: { resourceVersion: String(lastRv) } } }) + "\n");
   };
   const bookmarkTimer = w.allowBookmarks ? setInterval(bookmark, w.bookmarkIntervalMs ?? 30_000) : undefined;
   const timeout = setTimeout(() => res.end(), (w.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000);

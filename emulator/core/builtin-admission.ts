@@ -2,7 +2,7 @@
 // names must be valid, Secret stringData is folded into data, Services get a cluster IP.
 
 import { isDNS1123Label, isDNS1123Subdomain } from "../../lib/knative/k8s-validation";
-import type { KubeObject } from "../../lib/knative/types";
+import { SERVING_GROUP, type KubeObject } from "../../lib/knative/types";
 import { ApiError } from "./errors";
 import type { AdmissionPlugin, AdmissionRequest } from "./registry";
 import { CORE_SERVICES, NAMESPACES, SECRETS } from "./resources";
@@ -10,7 +10,7 @@ import { CORE_SERVICES, NAMESPACES, SECRETS } from "./resources";
 function checkName(req: AdmissionRequest): void {
   const { type, object } = req;
   const name = object.metadata.name ?? "";
-  if (type.group === "serving.knative.dev") return; // Knative's webhook has its own messages
+  if (type.group === SERVING_GROUP) return; // Knative's webhook has its own messages
   // Namespaces and Services are DNS-1123 labels; the rest, subdomains (apimachinery's rules).
   const problems = type === NAMESPACES || type === CORE_SERVICES ? isDNS1123Label(name) : isDNS1123Subdomain(name);
   if (problems.length > 0) {

@@ -17,7 +17,8 @@ import type {
   Registry,
   WriteOptions,
 } from "./registry";
-import { NAMESPACES, RESOURCE_TYPES, type ResourceType } from "./resources";
+import { apiVersionOf, NAMESPACES, RESOURCE_TYPES, type ResourceType } from "./resources";
+import { SERVING_GROUP } from "../../lib/knative/types";
 import { apiKey, objectKey } from "./keys";
 import type { ObjectStore, StoredChange } from "../store/sqlite-store";
 import { matchesLabels } from "./label-selector";
@@ -90,7 +91,7 @@ export class ObjectRegistry implements Registry {
 
   create<T extends KubeObject = KubeObject>(type: ResourceType, input: KubeObject, actor: Actor, opts: WriteOptions = {}): T {
     const obj = structuredClone(input);
-    obj.apiVersion = apiVersion(type);
+    obj.apiVersion = apiVersionOf(type);
     obj.kind = type.kind;
     obj.metadata = { ...(obj.metadata ?? {}) };
     const meta = obj.metadata;
@@ -107,7 +108,7 @@ export class ObjectRegistry implements Registry {
     }
     if (this.getShared(type, meta.namespace, meta.name)) throw ApiError.alreadyExists(type, meta.name);
     // The status subresource means status is not writable on create (as for CRDs).
-    if (type.statusSubresource && type.group === "serving.knative.dev") delete obj.status;
+    if (type.statusSubresource && type.group === SERVING_GROUP) delete obj.status;
     if (type === NAMESPACES) obj.status = { phase: "Active" };
 
     this.admit({ type, operation: "CREATE", object: obj, actor, fieldValidation: opts.fieldValidation }, opts.warnings);
@@ -145,7 +146,7 @@ export class ObjectRegistry implements Registry {
       obj.status = structuredClone(input.status);
     } else {
       obj = structuredClone(input);
-      obj.apiVersion = apiVersion(type);
+      obj.apiVersion = apiVersionOf(type);
       obj.kind = type.kind;
       obj.metadata = { ...obj.metadata };
       if (type.statusSubresource) obj.status = structuredClone(old.status);
@@ -275,7 +276,6 @@ export class ObjectRegistry implements Registry {
   }
 }
 
-const apiVersion = (t: ResourceType) => (t.group ? `${t.group}/${t.version}` : t.version);
 const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 
 function typeOfApi(api: string): ResourceType | undefined {

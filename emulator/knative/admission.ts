@@ -11,6 +11,7 @@
 
 import { setDefaults } from "../../lib/knative/defaults";
 import { isDNS1123Subdomain } from "../../lib/knative/k8s-validation";
+import { SERVING_GROUP } from "../../lib/knative/types";
 import { isServingKind, validateObject, type ServingKind } from "../../lib/knative/validation/index";
 import { ApiError, webhookDenied, type StatusCause } from "../core/errors";
 import type { AdmissionPlugin, AdmissionRequest } from "../core/registry";
@@ -18,7 +19,6 @@ import { crdSchema, strictDecodingMessage, unknownFieldWarning } from "./schema"
 
 export const DEFAULTING_WEBHOOK = "webhook.serving.knative.dev";
 export const VALIDATING_WEBHOOK = "validation.webhook.serving.knative.dev";
-const SERVING_GROUP = "serving.knative.dev";
 
 /** What Knative's webhooks see of a request: only CREATE/UPDATE of a serving resource, not /status. */
 function webhookScope(req: AdmissionRequest): { kind: ServingKind; operation: "CREATE" | "UPDATE" } | undefined {
