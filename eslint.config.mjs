@@ -1,7 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-// Imports flow one way (shared/DESIGN.md): app -> components -> lib/queries -> lib/knative;
+// Imports flow one way: app -> components -> lib/queries -> lib/knative;
 // lib/k8s is server-only; emulator/ imports only lib/knative. Nothing outside emulator/
 // (other than its tests and bench scripts) may reach into emulator internals.
 const noEmulator = {

@@ -1,4 +1,4 @@
-// The path of shared/WALKTHROUGH.md: Clusters → the embedded cluster → Knative → Services →
+// The canary walk-through's path: Clusters → the embedded cluster → Knative → Services →
 // helloworld-go → Revision Information → helloworld-go-00001 (100 %) → its details.
 
 import { expect, test } from "@playwright/test";

@@ -3,7 +3,7 @@
 // parts that describe this process (the gateway's address, the domain) are refreshed at
 // every start.
 
-import type { KubeObject } from "../lib/knative/types";
+import { SERVING_API_VERSION, type KubeObject } from "../lib/knative/types";
 import { ADMIN, CONTROLLER, type Registry } from "./core/registry";
 import { CONFIGMAPS, CORE_SERVICES, DEPLOYMENTS, NAMESPACES, SERVICES, type ResourceType } from "./core/resources";
 
@@ -74,7 +74,7 @@ export function seedCluster(registry: Registry, opts: { seedSample: boolean }): 
     registry.create(
       SERVICES,
       {
-        apiVersion: "serving.knative.dev/v1",
+        apiVersion: SERVING_API_VERSION,
         kind: "Service",
         metadata: { name: "helloworld-go", namespace: "default" },
         spec: { template: { spec: { containers: [{ image: HELLOWORLD_IMAGE, ports: [{ containerPort: 8080 }] }] } } },

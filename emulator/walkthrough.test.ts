@@ -1,4 +1,4 @@
-// The canary walk-through (shared/WALKTHROUGH.md), against the embedded cluster through
+// The canary walk-through (deploy helloworld-go, add a revision at 0 %, split 50/50, promote), against the embedded cluster through
 // client-node and its gateway: what the console will do, without the console.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiException, CustomObjectsApi, KubeConfig, PatchStrategy, setHeaderOptions } from "@kubernetes/client-node";

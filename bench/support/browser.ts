@@ -1,4 +1,4 @@
-// Debian's Chromium through Playwright (never a downloaded browser), with the flags shared/DESIGN.md names.
+// Debian's Chromium through Playwright (never a downloaded browser), with the flags this machine needs (see playwright.config.ts).
 
 import { type Browser, chromium } from "@playwright/test";
 

@@ -1,6 +1,6 @@
 // API discovery: /version, /api, /apis and each group/version's resource list, in both the
 // aggregated (apidiscovery.k8s.io/v2) and the legacy format; kubectl asks for aggregated first
-// and reads the format from the Content-Type (shared/knative/KUBECTL-CONTRACT.md §2).
+// and reads the format from the Content-Type (k8s.io/client-go discovery/aggregated_discovery.go).
 
 import { RESOURCE_TYPES, type ResourceType } from "../core/resources";
 

@@ -1,6 +1,6 @@
 // OpenAPI v3, as much as kubectl needs to delegate validation to the server: for each resource
 // a PATCH operation carrying x-kubernetes-group-version-kind and a fieldValidation parameter
-// (shared/knative/KUBECTL-CONTRACT.md §4). /openapi/v2 is answered 404 on purpose.
+// (kubectl's apply reads k8s.io/kube-openapi's v3 documents). /openapi/v2 is answered 404 on purpose.
 
 import { createHash } from "node:crypto";
 import { RESOURCE_TYPES, type ResourceType } from "../core/resources";

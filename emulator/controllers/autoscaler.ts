@@ -3,7 +3,7 @@
 // `readyDelayMs`, as if their containers had started), scales to zero after the grace period
 // without traffic, and scales back from zero when the gateway asks it to activate a revision.
 
-import { getCondition, type Clock } from "../../lib/knative/conditions";
+import { getCondition, READY, type Clock } from "../../lib/knative/conditions";
 import { LABEL_REVISION } from "../../lib/knative/labels";
 import type { Revision } from "../../lib/knative/types";
 import { ApiError } from "../core/errors";
@@ -49,7 +49,7 @@ interface RevisionScale {
 function notRunnable(revision: Revision): string | undefined {
   const healthy = getCondition(revision.status, "ContainerHealthy");
   if (healthy?.status === "False") return healthy.message ?? healthy.reason ?? "container is not healthy";
-  const ready = getCondition(revision.status, "Ready");
+  const ready = getCondition(revision.status, READY);
   if (ready?.status === "False") return ready.message ?? ready.reason ?? "revision failed";
   return undefined;
 }

@@ -18,7 +18,7 @@ import {
   LABEL_SERVICE_UID,
 } from "../../lib/knative/labels";
 import { revisionName } from "../../lib/knative/naming";
-import type { Configuration, Revision } from "../../lib/knative/types";
+import { SERVING_API_VERSION, type Configuration, type Revision } from "../../lib/knative/types";
 import { ApiError } from "../core/errors";
 import { CONTROLLER } from "../core/registry";
 import { CONFIGURATIONS, REVISIONS } from "../core/resources";
@@ -60,7 +60,7 @@ export function makeRevision(config: Configuration, now: Date): Revision {
   const metadata = { ...template.metadata };
   delete metadata.creationTimestamp;
   const rev: Revision = {
-    apiVersion: "serving.knative.dev/v1",
+    apiVersion: SERVING_API_VERSION,
     kind: "Revision",
     metadata: {
       ...metadata,
@@ -147,7 +147,7 @@ function latestCreatedRevision(opts: ReconcilerContext, config: Configuration): 
   if (byoName) {
     const rev = opts.registry.get<Revision>(REVISIONS, namespace, byoName);
     if (rev) {
-      const taken = ApiError.alreadyExists({ group: "serving.knative.dev", resource: "revisions" }, byoName);
+      const taken = ApiError.alreadyExists(REVISIONS, byoName);
       if (!isControlledBy(rev, config)) throw taken;
       const sameGeneration = rev.metadata.labels?.[LABEL_CONFIGURATION_GENERATION] === revisionLabelValue(LABEL_CONFIGURATION_GENERATION, config);
       if (!sameGeneration && !isDeepStrictEqual(config.spec.template.spec, rev.spec)) throw taken;

@@ -3,13 +3,7 @@
 // as a pure function of observed concurrency. Scale to zero is simplified: a revision goes to
 // zero once it has had no request (and none in flight) for the scale-to-zero grace period.
 
-import {
-  ANNOTATION_INITIAL_SCALE,
-  ANNOTATION_MAX_SCALE,
-  ANNOTATION_MIN_SCALE,
-  ANNOTATION_TARGET,
-  AUTOSCALING_PREFIX,
-} from "../../lib/knative/labels";
+import { AUTOSCALING_KEYS, getByPriority, type KeyPriority } from "../../lib/knative/annotation-keys";
 import type { Revision } from "../../lib/knative/types";
 
 export const TICK_INTERVAL_MS = 2_000;
@@ -31,31 +25,25 @@ export interface ScalingSpec {
   initialScale: number;
 }
 
-/** Reads an autoscaling annotation, accepting the deprecated camelCase alias too. */
-function annotation(revision: Revision, key: string): string | undefined {
-  const annotations = revision.metadata.annotations ?? {};
-  if (annotations[key] !== undefined) return annotations[key];
-  const camel = AUTOSCALING_PREFIX + key.slice(AUTOSCALING_PREFIX.length).replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-  return annotations[camel];
-}
-
-function numberAnnotation(revision: Revision, key: string, fallback: number): number {
-  const value = Number(annotation(revision, key));
-  return Number.isFinite(value) && annotation(revision, key) !== undefined ? value : fallback;
+/** An autoscaling annotation as a number (its current key, else a legacy alias), or `fallback`. */
+function numberAnnotation(revision: Revision, keys: KeyPriority, fallback: number): number {
+  const { v, ok } = getByPriority(revision.metadata.annotations ?? {}, keys);
+  const value = Number(v);
+  return ok && Number.isFinite(value) ? value : fallback;
 }
 
 export function scalingSpecFor(revision: Revision): ScalingSpec {
   const containerConcurrency = revision.spec.containerConcurrency ?? 0;
-  let total = numberAnnotation(revision, ANNOTATION_TARGET, containerConcurrency > 0 ? containerConcurrency : CONTAINER_CONCURRENCY_TARGET_DEFAULT);
+  let total = numberAnnotation(revision, AUTOSCALING_KEYS.target, containerConcurrency > 0 ? containerConcurrency : CONTAINER_CONCURRENCY_TARGET_DEFAULT);
   if (containerConcurrency > 0) total = Math.min(total, containerConcurrency);
-  const utilization = numberAnnotation(revision, `${AUTOSCALING_PREFIX}target-utilization-percentage`, TARGET_UTILIZATION * 100) / 100;
-  const minScale = Math.max(0, numberAnnotation(revision, ANNOTATION_MIN_SCALE, 0));
-  const maxScale = Math.max(0, numberAnnotation(revision, ANNOTATION_MAX_SCALE, 0));
+  const utilization = numberAnnotation(revision, AUTOSCALING_KEYS.targetUtilizationPercentage, TARGET_UTILIZATION * 100) / 100;
+  const minScale = Math.max(0, numberAnnotation(revision, AUTOSCALING_KEYS.minScale, 0));
+  const maxScale = Math.max(0, numberAnnotation(revision, AUTOSCALING_KEYS.maxScale, 0));
   return {
     target: Math.max(0.01, total * utilization),
     minScale,
     maxScale,
-    initialScale: Math.max(1, numberAnnotation(revision, ANNOTATION_INITIAL_SCALE, 1)),
+    initialScale: Math.max(1, numberAnnotation(revision, AUTOSCALING_KEYS.initialScale, 1)),
   };
 }
 

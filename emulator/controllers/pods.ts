@@ -15,14 +15,11 @@ import {
   LABEL_SERVICE,
 } from "../../lib/knative/labels";
 import { deploymentName } from "../../lib/knative/naming";
-import type { Container, KubeObject, Revision } from "../../lib/knative/types";
+import { userContainerOf, userPortOf } from "../../lib/knative/user-container";
+import { QUEUE_AUTOSCALING_METRICS_PORT, QUEUE_HTTP_PORT, QUEUE_PROXY_CONTAINER_NAME, QUEUE_USER_METRICS_PORT } from "../../lib/knative/queue-proxy";
+import { SERVING_API_VERSION, type Container, type KubeObject, type Revision } from "../../lib/knative/types";
+import { DEFAULT_REVISION_TIMEOUT_SECONDS, DEFAULT_SERVING_CONTAINER_NAME } from "../../lib/knative/validation/config";
 
-export const USER_CONTAINER = "user-container";
-export const QUEUE_CONTAINER = "queue-proxy";
-export const USER_PORT = 8080;
-export const QUEUE_PORT = 8012;
-export const QUEUE_METRICS_PORT = 9090;
-export const QUEUE_USER_METRICS_PORT = 9091;
 /** The queue-proxy image of the Knative Serving v1.23.0 release. */
 export const QUEUE_IMAGE = "gcr.io/knative-releases/knative.dev/serving/cmd/queue@sha256:2b0ac3d6ec1be2d0f3a6f3b23a23aa4e4b2e7c7e0c5e1d5d0f7b6a0d5f3b9a1c";
 
@@ -91,20 +88,10 @@ export function podAnnotations(revision: Revision): Record<string, string> {
   for (const [k, v] of Object.entries(revision.metadata.annotations ?? {})) {
     if (!EXCLUDED_ANNOTATIONS.has(k) && !k.startsWith(AUTOSCALING_PREFIX)) annotations[k] = v;
   }
-  annotations["kubectl.kubernetes.io/default-container"] = userContainerOf(revision).name ?? USER_CONTAINER;
+  annotations["kubectl.kubernetes.io/default-container"] = userContainerOf(revision).name ?? DEFAULT_SERVING_CONTAINER_NAME;
   return annotations;
 }
 
-/** RevisionSpec.GetContainer: the only container, or the one with a port. */
-export function userContainerOf(revision: Revision): Container {
-  const containers = revision.spec.containers ?? [];
-  if (containers.length === 1) return containers[0]!;
-  return containers.find((c) => (c.ports ?? []).length > 0) ?? containers[0] ?? {};
-}
-
-export function userPortOf(revision: Revision): number {
-  return userContainerOf(revision).ports?.[0]?.containerPort ?? USER_PORT;
-}
 
 export interface PodPlacement {
   name: string;
@@ -121,7 +108,7 @@ export function makePod(revision: Revision, placement: PodPlacement): Pod {
     const { env, ...rest } = structuredClone(c);
     return {
       ...rest,
-      name: c.name ?? USER_CONTAINER,
+      name: c.name ?? DEFAULT_SERVING_CONTAINER_NAME,
       ports: [{ name: "user-port", containerPort: port, protocol: "TCP" }],
       env: [
         ...(env ?? []),
@@ -147,13 +134,13 @@ export function makePod(revision: Revision, placement: PodPlacement): Pod {
       annotations: podAnnotations(revision),
       // A real pod is controlled by its ReplicaSet; here the Revision owns it so that deleting
       // the Revision garbage-collects its pods.
-      ownerReferences: [{ apiVersion: "serving.knative.dev/v1", kind: "Revision", name: rev.name!, uid: rev.uid!, controller: true, blockOwnerDeletion: true }],
+      ownerReferences: [{ apiVersion: SERVING_API_VERSION, kind: "Revision", name: rev.name!, uid: rev.uid!, controller: true, blockOwnerDeletion: true }],
     },
     spec: {
       containers,
       enableServiceLinks: revision.spec.enableServiceLinks ?? false,
       serviceAccountName: revision.spec.serviceAccountName ?? "default",
-      terminationGracePeriodSeconds: revision.spec.timeoutSeconds ?? 300,
+      terminationGracePeriodSeconds: revision.spec.timeoutSeconds ?? DEFAULT_REVISION_TIMEOUT_SECONDS,
       restartPolicy: "Always",
       dnsPolicy: "ClusterFirst",
       schedulerName: "default-scheduler",
@@ -167,27 +154,27 @@ function queueProxy(revision: Revision, userPort: number): Container {
   const rev = revision.metadata;
   const labels = rev.labels ?? {};
   return {
-    name: QUEUE_CONTAINER,
+    name: QUEUE_PROXY_CONTAINER_NAME,
     image: QUEUE_IMAGE,
     ports: [
-      { name: "http-autometric", containerPort: QUEUE_METRICS_PORT, protocol: "TCP" },
+      { name: "http-autometric", containerPort: QUEUE_AUTOSCALING_METRICS_PORT, protocol: "TCP" },
       { name: "http-usermetric", containerPort: QUEUE_USER_METRICS_PORT, protocol: "TCP" },
-      { name: "queue-port", containerPort: QUEUE_PORT, protocol: "TCP" },
+      { name: "queue-port", containerPort: QUEUE_HTTP_PORT, protocol: "TCP" },
     ],
     env: [
       { name: "SERVING_NAMESPACE", value: rev.namespace ?? "" },
       { name: "SERVING_SERVICE", value: labels[LABEL_SERVICE] ?? "" },
       { name: "SERVING_CONFIGURATION", value: labels[LABEL_CONFIGURATION] ?? "" },
       { name: "SERVING_REVISION", value: rev.name! },
-      { name: "QUEUE_SERVING_PORT", value: String(QUEUE_PORT) },
+      { name: "QUEUE_SERVING_PORT", value: String(QUEUE_HTTP_PORT) },
       { name: "CONTAINER_CONCURRENCY", value: String(revision.spec.containerConcurrency ?? 0) },
-      { name: "REVISION_TIMEOUT_SECONDS", value: String(revision.spec.timeoutSeconds ?? 300) },
+      { name: "REVISION_TIMEOUT_SECONDS", value: String(revision.spec.timeoutSeconds ?? DEFAULT_REVISION_TIMEOUT_SECONDS) },
       { name: "SERVING_POD", valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: "metadata.name" } } },
       { name: "SERVING_POD_IP", valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: "status.podIP" } } },
       { name: "USER_PORT", value: String(userPort) },
     ],
     resources: { requests: { cpu: "25m" } },
-    readinessProbe: { httpGet: { port: QUEUE_PORT, scheme: "HTTP", httpHeaders: [{ name: "K-Network-Probe", value: "queue" }] }, periodSeconds: 0, successThreshold: 1 },
+    readinessProbe: { httpGet: { port: QUEUE_HTTP_PORT, scheme: "HTTP", httpHeaders: [{ name: "K-Network-Probe", value: "queue" }] }, periodSeconds: 0, successThreshold: 1 },
     securityContext: { allowPrivilegeEscalation: false, capabilities: { drop: ["ALL"] }, readOnlyRootFilesystem: true, runAsNonRoot: true, seccompProfile: { type: "RuntimeDefault" } },
     terminationMessagePath: "/dev/termination-log",
     terminationMessagePolicy: "File",
@@ -206,7 +193,7 @@ const condition = (type: string, status: "True" | "False", time: string, reason?
 
 function pendingStatus(now: Date): PodStatus {
   const time = formatTime(now);
-  const notReady = `containers with unready status: [${USER_CONTAINER} ${QUEUE_CONTAINER}]`;
+  const notReady = `containers with unready status: [${DEFAULT_SERVING_CONTAINER_NAME} ${QUEUE_PROXY_CONTAINER_NAME}]`;
   return {
     phase: "Pending",
     conditions: [

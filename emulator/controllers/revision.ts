@@ -11,11 +11,12 @@
 import { isReady, READY, REVISION_CONDITIONS, type ConditionManager } from "../../lib/knative/conditions";
 import { LABEL_REVISION } from "../../lib/knative/labels";
 import type { Revision } from "../../lib/knative/types";
+import { DEFAULT_SERVING_CONTAINER_NAME } from "../../lib/knative/validation/config";
 import { PODS, REVISIONS } from "../core/resources";
 import { imageDigest, isPullable, parseImage } from "../runtime/images";
 import { ReportedError } from "./controller";
 import { scalingSpecFor } from "./kpa";
-import { isPodReady, USER_CONTAINER, type Pod } from "./pods";
+import { isPodReady, type Pod } from "./pods";
 import { reconcileKind, type ReconcilerContext } from "./reconcile-kind";
 
 export interface RevisionReconcilerOptions extends ReconcilerContext {
@@ -52,7 +53,7 @@ function resolveDigests(rev: Revision, conditions: ConditionManager): void {
     // The real resolver keeps retrying with backoff, reporting the error each time.
     throw new ReportedError(message);
   }
-  status.containerStatuses = containers.map((c) => ({ name: c.name ?? USER_CONTAINER, imageDigest: imageDigest(c.image ?? "") }));
+  status.containerStatuses = containers.map((c) => ({ name: c.name ?? DEFAULT_SERVING_CONTAINER_NAME, imageDigest: imageDigest(c.image ?? "") }));
 }
 
 /**

@@ -1,12 +1,10 @@
 // The Configuration and Route a Service owns (serving: pkg/reconciler/service/resources/
 // configuration.go, route.go, names/names.go). Pure builders.
 
+import { ROLLOUT_DURATION_KEYS } from "../../lib/knative/annotation-keys";
 import { ANNOTATION_LAST_APPLIED, ANNOTATION_ROUTES, LABEL_SERVICE, LABEL_SERVICE_UID } from "../../lib/knative/labels";
-import type { Configuration, Route, Service } from "../../lib/knative/types";
+import { SERVING_API_VERSION, type Configuration, type Route, type Service } from "../../lib/knative/types";
 import { controllerRef } from "./ownership";
-
-/** serving.RolloutDurationAnnotation: the key and its camelCase alias. */
-const ROLLOUT_DURATION_ANNOTATIONS = ["serving.knative.dev/rollout-duration", "serving.knative.dev/rolloutDuration"];
 
 function without(map: Record<string, string> | undefined, keys: string[]): Record<string, string> {
   const out: Record<string, string> = {};
@@ -22,12 +20,12 @@ export function listAnnotation(annotations: Record<string, string> | undefined, 
 
 /** MakeConfigurationFromExisting: the Service's template, keeping the routes already listed. */
 export function makeConfiguration(service: Service, existing?: Configuration): Configuration {
-  const annotations = without(service.metadata.annotations, [ANNOTATION_LAST_APPLIED, ...ROLLOUT_DURATION_ANNOTATIONS]);
+  const annotations = without(service.metadata.annotations, [ANNOTATION_LAST_APPLIED, ...ROLLOUT_DURATION_KEYS]);
   const routes = listAnnotation(existing?.metadata.annotations, ANNOTATION_ROUTES);
   routes.add(service.metadata.name!);
   annotations[ANNOTATION_ROUTES] = [...routes].sort().join(",");
   return {
-    apiVersion: "serving.knative.dev/v1",
+    apiVersion: SERVING_API_VERSION,
     kind: "Configuration",
     metadata: {
       name: service.metadata.name,
@@ -44,7 +42,7 @@ export function makeConfiguration(service: Service, existing?: Configuration): C
 export function makeRoute(service: Service): Route {
   const traffic = structuredClone(service.spec.traffic ?? []).map((t) => (t.revisionName ? t : { ...t, configurationName: service.metadata.name! }));
   return {
-    apiVersion: "serving.knative.dev/v1",
+    apiVersion: SERVING_API_VERSION,
     kind: "Route",
     metadata: {
       name: service.metadata.name,

@@ -1,6 +1,8 @@
 // The resource types the embedded cluster serves, with what discovery, kubectl's Tables
 // and the REST paths need to know about each.
 
+import { SERVING_GROUP, SERVING_VERSION } from "../../lib/knative/types";
+
 export interface PrinterColumn {
   name: string;
   type: "string" | "integer" | "number" | "boolean" | "date";
@@ -34,8 +36,8 @@ const READY = ".status.conditions[?(@.type=='Ready')]";
 
 function serving(resource: string, singular: string, kind: string, shortNames: string[], printerColumns: PrinterColumn[]): ResourceType {
   return {
-    group: "serving.knative.dev",
-    version: "v1",
+    group: SERVING_GROUP,
+    version: SERVING_VERSION,
     resource,
     singular,
     kind,

@@ -1,6 +1,6 @@
 // The embedded cluster's ingress gateway: a node:http server on a loopback port that routes by the
 // Host header and the Routes' status.traffic, as Kourier or Istio do on a real cluster
-// (shared/WALKTHROUGH.md, "How a request reaches a revision"). See emulator/README.md.
+// (knative/networking: the ingress is programmed from the Route's status). See emulator/README.md.
 
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -21,7 +21,7 @@ export interface GatewayOptions {
   host?: string;
   /** 0 picks a free port. */
   port: number;
-  /** How long a request waits for a cold revision; default the revision's timeoutSeconds (300). */
+  /** How long a request waits for a cold revision; default the revision's timeoutSeconds. */
   activationTimeoutMs?: number;
 }
 

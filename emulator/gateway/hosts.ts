@@ -12,7 +12,7 @@
 // embedded cluster has no in-cluster network, so its single gateway also answers the
 // cluster-local names.
 
-import { CLUSTER_LOCAL_DOMAIN, hostnameFor, isClusterLocal } from "../../lib/knative/domain";
+import { hostFromDomainTemplate, hostnameFor, isClusterLocal, serviceHostname } from "../../lib/knative/domain";
 import type { Route } from "../../lib/knative/types";
 
 /** `Helloworld-Go.default.example.com.:8080` → `helloworld-go.default.example.com`. */
@@ -33,7 +33,7 @@ export function normalizeHost(header: string | undefined): string {
 /** `{name}.{namespace}`, `….svc`, `….svc.cluster.local`: how a Kubernetes Service is addressed in-cluster. */
 export function clusterLocalHosts(name: string, namespace: string): string[] {
   const short = `${name}.${namespace}`;
-  return [short, `${short}.svc`, `${short}.${CLUSTER_LOCAL_DOMAIN}`];
+  return [short, `${short}.svc`, serviceHostname(name, namespace)];
 }
 
 /** Hosts for a route, or for one of its tags. */
@@ -41,7 +41,7 @@ export function routeHosts(route: Route, domain: string, tag?: string): string[]
   const namespace = route.metadata.namespace ?? "default";
   const hostname = hostnameFor(route.metadata.name ?? "", tag);
   const hosts = clusterLocalHosts(hostname, namespace);
-  if (!isClusterLocal(route.metadata.labels)) hosts.push(`${hostname}.${namespace}.${domain}`);
+  if (!isClusterLocal(route.metadata.labels)) hosts.push(hostFromDomainTemplate(hostname, namespace, domain));
   const statusUrl = tag ? route.status?.traffic?.find((t) => t.tag === tag)?.url : route.status?.url;
   const fromStatus = hostOfUrl(statusUrl);
   if (fromStatus) hosts.push(fromStatus);

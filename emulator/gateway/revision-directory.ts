@@ -4,18 +4,17 @@
 // only a change to a ConfigMap or Secret in its namespace (which env may reference) rebuilds it,
 // which also restarts its ERROR_RATE sequence.
 
+import { getCondition } from "../../lib/knative/conditions";
 import type { Revision } from "../../lib/knative/types";
+import { DEFAULT_REVISION_TIMEOUT_SECONDS } from "../../lib/knative/validation/config";
 import type { Registry } from "../core/registry";
 import { createRevisionApp, type RevisionApp } from "../runtime/apps";
 import { resolveContainerEnv } from "../runtime/container-env";
 
-/** Knative's default revision timeout (config-defaults `revision-timeout-seconds`). */
-const DEFAULT_TIMEOUT_SECONDS = 300;
-
 export class RevisionEntry {
   private builtApp: RevisionApp | undefined;
   hasReadyPod = false;
-  timeoutMs = DEFAULT_TIMEOUT_SECONDS * 1000;
+  timeoutMs = DEFAULT_REVISION_TIMEOUT_SECONDS * 1000;
 
   constructor(
     readonly namespace: string,
@@ -30,7 +29,7 @@ export class RevisionEntry {
   update(revision: Revision): void {
     this.revision = revision;
     this.hasReadyPod = hasReadyPod(revision);
-    this.timeoutMs = (revision.spec?.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000;
+    this.timeoutMs = (revision.spec?.timeoutSeconds ?? DEFAULT_REVISION_TIMEOUT_SECONDS) * 1000;
   }
 
   app(): RevisionApp {
@@ -47,7 +46,7 @@ export class RevisionEntry {
  * and its Active condition is not False (False means scaled to zero, reason NoTraffic).
  */
 export function hasReadyPod(revision: Revision): boolean {
-  const active = revision.status?.conditions?.find((c) => c.type === "Active");
+  const active = getCondition(revision.status, "Active");
   return (revision.status?.actualReplicas ?? 0) > 0 && active?.status !== "False";
 }
 

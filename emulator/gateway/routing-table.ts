@@ -3,6 +3,7 @@
 // `status.traffic` percents), so the external and cluster-local names of a route together see the
 // configured split; a tag host and a revision's own host always go to one revision.
 
+import { trafficShares } from "../../lib/knative/traffic-shares";
 import type { Route } from "../../lib/knative/types";
 import { clusterLocalHosts, routeHosts } from "./hosts";
 import { SmoothWeightedRoundRobin, type WeightedChoice } from "./swrr";
@@ -97,7 +98,7 @@ export class RoutingTable {
    * the traffic (conditions, observedGeneration) must not restart the round-robin.
    */
   private splitFor(owner: string, namespace: string, route: Route): SplitDestination | undefined {
-    const weights = mergeWeights(route);
+    const weights = routedWeights(route);
     if (weights.length === 0) {
       this.splits.delete(owner);
       return undefined;
@@ -126,14 +127,15 @@ export class RoutingTable {
   }
 }
 
-/** Percent per revision; entries for the same revision (e.g. under two tags) add up. 0 % is not routed. */
-function mergeWeights(route: Route): WeightedChoice<string>[] {
-  const byRevision = new Map<string, number>();
-  for (const t of route.status?.traffic ?? []) {
-    if (!t.revisionName || !t.percent || t.percent <= 0) continue;
-    byRevision.set(t.revisionName, (byRevision.get(t.revisionName) ?? 0) + t.percent);
-  }
-  return [...byRevision].map(([value, weight]) => ({ value, weight }));
+/**
+ * The revisions the route's hosts split over: each revision's share of `status.traffic` (the
+ * route reconciler's consolidate), leaving out 0 % shares as the KIngress does (serving:
+ * pkg/reconciler/route/resources/ingress.go makeBaseIngressPath).
+ */
+function routedWeights(route: Route): WeightedChoice<string>[] {
+  return trafficShares(route.status?.traffic)
+    .filter((share) => share.percent > 0)
+    .map((share) => ({ value: share.revisionName, weight: share.percent }));
 }
 
 function sameWeights(a: ReadonlyArray<WeightedChoice<string>>, b: ReadonlyArray<WeightedChoice<string>>): boolean {

@@ -1,5 +1,5 @@
 // The embedded API server's admission chain for serving.knative.dev, in kube-apiserver's order
-// (shared/knative/API-NOTES.md §3.1, §8.2):
+// (k8s.io/apiserver pkg/admission: mutating webhooks, then the CRD schema, then validating webhooks):
 //
 //   1. Knative's defaulting webhook `webhook.serving.knative.dev` (mutating),
 //   2. the CRD structural schema: pruning/defaulting, then required fields and types,
@@ -10,15 +10,14 @@
 // validate through a WeakMap keyed by the request.
 
 import { setDefaults } from "../../lib/knative/defaults";
-import { isDNS1123Subdomain } from "../../lib/knative/k8s-validation";
+import { invalidValueMessage, isDNS1123Subdomain } from "../../lib/knative/k8s-validation";
+import { DEFAULTING_WEBHOOK, VALIDATING_WEBHOOK, validationFailedMessage } from "../../lib/knative/webhooks";
 import { SERVING_GROUP } from "../../lib/knative/types";
 import { isServingKind, validateObject, type ServingKind } from "../../lib/knative/validation/index";
 import { ApiError, webhookDenied, type StatusCause } from "../core/errors";
 import type { AdmissionPlugin, AdmissionRequest } from "../core/registry";
 import { crdSchema, strictDecodingMessage, unknownFieldWarning } from "./schema";
 
-export const DEFAULTING_WEBHOOK = "webhook.serving.knative.dev";
-export const VALIDATING_WEBHOOK = "validation.webhook.serving.knative.dev";
 
 /** What Knative's webhooks see of a request: only CREATE/UPDATE of a serving resource, not /status. */
 function webhookScope(req: AdmissionRequest): { kind: ServingKind; operation: "CREATE" | "UPDATE" } | undefined {
@@ -69,7 +68,7 @@ export function crdSchemaPlugin(): AdmissionPlugin {
 /** Custom resource names are DNS-1123 subdomains (apimachinery ValidateObjectMeta). */
 function nameCauses(name: string): StatusCause[] {
   if (name === "") return [];
-  return isDNS1123Subdomain(name).map((msg) => ({ reason: "FieldValueInvalid", message: `Invalid value: ${JSON.stringify(name)}: ${msg}`, field: "metadata.name" }));
+  return isDNS1123Subdomain(name).map((msg) => ({ reason: "FieldValueInvalid", message: invalidValueMessage(name, msg), field: "metadata.name" }));
 }
 
 /** (3) The validating webhook: Knative's rules, denial as kube-apiserver wraps it, warnings passed on. */
@@ -80,7 +79,7 @@ export function knativeValidationPlugin(): AdmissionPlugin {
       const scope = webhookScope(req);
       if (!scope) return;
       const { errors, warnings } = validateObject(scope.kind, scope.operation, req.object, req.oldObject);
-      if (errors) throw webhookDenied(VALIDATING_WEBHOOK, `validation failed: ${errors.render()}`);
+      if (errors) throw webhookDenied(VALIDATING_WEBHOOK, validationFailedMessage(errors));
       return warnings;
     },
   };

@@ -17,7 +17,7 @@
 
 import type { Revision } from "../../lib/knative/types";
 import type { ContainerEnv } from "./container-env";
-import { userContainer } from "./container-env";
+import { userContainerOf } from "../../lib/knative/user-container";
 import { FailureSequence, failurePlanFromEnv } from "./failure-injection";
 import { isHelloworld } from "./images";
 
@@ -39,7 +39,7 @@ const TEXT_PLAIN = "text/plain; charset=utf-8";
 const APPLICATION_JSON = "application/json";
 
 export function createRevisionApp(revision: Revision, env: ContainerEnv): RevisionApp {
-  const image = userContainer(revision)?.image ?? "";
+  const image = userContainerOf(revision).image ?? "";
   const kind = isHelloworld(image) ? "helloworld" : "generic";
   const plan = failurePlanFromEnv(env);
   const failures = new FailureSequence(plan.errorRate);

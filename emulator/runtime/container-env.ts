@@ -9,13 +9,13 @@
 
 import type { Container, EnvVar, Revision } from "../../lib/knative/types";
 import { LABEL_CONFIGURATION, LABEL_SERVICE } from "../../lib/knative/labels";
+import { userContainerOf, userPortOf } from "../../lib/knative/user-container";
 import type { Registry } from "../core/registry";
 import { CONFIGMAPS, SECRETS } from "../core/resources";
 import type { KubeObject } from "../../lib/knative/types";
 
 export type ContainerEnv = Record<string, string>;
 
-const DEFAULT_USER_PORT = 8080;
 
 interface ConfigMapLike extends KubeObject {
   data?: Record<string, string>;
@@ -25,15 +25,10 @@ interface SecretLike extends KubeObject {
   stringData?: Record<string, string>;
 }
 
-/** The serving container: the one that declares a port, else the only (first) one. */
-export function userContainer(revision: Revision): Container | undefined {
-  const containers = revision.spec?.containers ?? [];
-  return containers.find((c) => (c.ports?.length ?? 0) > 0) ?? containers[0];
-}
 
 export function resolveContainerEnv(revision: Revision, registry: Registry): ContainerEnv {
   const namespace = revision.metadata.namespace ?? "default";
-  const container = userContainer(revision);
+  const container = userContainerOf(revision);
   const lookup = new SourceLookup(registry, namespace);
   const env: ContainerEnv = {};
 
@@ -50,7 +45,7 @@ export function resolveContainerEnv(revision: Revision, registry: Registry): Con
 
   // Knative's own variables; admission rejects them in user env, so they cannot clash.
   const labels = revision.metadata.labels ?? {};
-  env.PORT = String(container?.ports?.[0]?.containerPort ?? DEFAULT_USER_PORT);
+  env.PORT = String(userPortOf(revision));
   env.K_REVISION = revision.metadata.name ?? "";
   env.K_CONFIGURATION = labels[LABEL_CONFIGURATION] ?? "";
   env.K_SERVICE = labels[LABEL_SERVICE] ?? "";

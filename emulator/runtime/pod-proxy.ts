@@ -15,12 +15,12 @@
 
 import type { KubeObject } from "../../lib/knative/types";
 import { LABEL_REVISION } from "../../lib/knative/labels";
+import { QUEUE_AUTOSCALING_METRICS_PORT } from "../../lib/knative/queue-proxy";
 import { encodeQueueStat, PROTOBUF_CONTENT_TYPE } from "../../lib/knative/queue-stat";
 import type { Registry } from "../core/registry";
 import type { PodProxy, ProxyResponse, TrafficStats } from "../core/runtime";
 import { PODS } from "../core/resources";
 
-export const QUEUE_PROXY_METRICS_PORT = 9090;
 
 interface PodStatus {
   phase?: string;
@@ -38,7 +38,7 @@ export function createPodProxy(registry: Registry, stats: TrafficStats, opts: Po
   const now = opts.now ?? Date.now;
 
   return (namespace, podName, port, path) => {
-    if (port !== QUEUE_PROXY_METRICS_PORT) return undefined;
+    if (port !== QUEUE_AUTOSCALING_METRICS_PORT) return undefined;
     const pod = registry.get<Pod>(PODS, namespace, podName);
     const revision = pod?.metadata.labels?.[LABEL_REVISION];
     if (!pod || !revision) return undefined;

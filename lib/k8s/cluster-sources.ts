@@ -1,4 +1,4 @@
-// Where clusters come from (shared/DESIGN.md): every context of the kubeconfig (KUBECONFIG or
+// Where clusters come from: every context of the kubeconfig (KUBECONFIG or
 // ~/.kube/config), the in-cluster service account when the console runs inside Kubernetes, and
 // the embedded cluster whose kubeconfig `npm start` names in an environment variable.
 

@@ -1,14 +1,15 @@
 // The typed, server-only gateway to Knative Serving objects. The only place that knows the
-// serving.knative.dev REST coordinates; callers get plain typed JSON (shared/DESIGN.md).
+// serving.knative.dev REST coordinates; callers get plain typed JSON.
 
-import type { KubeObject, Revision, Service } from "@/lib/knative/types";
+import { SERVING_GROUP, SERVING_VERSION, type KubeObject, type Revision, type Service } from "@/lib/knative/types";
 import { LABEL_SERVICE } from "@/lib/knative/labels";
 import type { RevisionList, ServiceList } from "@/lib/queries/api-types";
 import { apisFor, callOptions } from "./api-clients";
 import type { ClusterRef } from "./cluster-ref";
 import { cleanList, cleanObject } from "./clean-object";
 
-const SERVING = { group: "serving.knative.dev", version: "v1" } as const;
+/** Knative Serving's coordinates for client-node's CustomObjectsApi. */
+export const SERVING_CUSTOM_OBJECTS = { group: SERVING_GROUP, version: SERVING_VERSION } as const;
 
 interface RawList<T> {
   items?: T[];
@@ -19,15 +20,15 @@ async function listServing<T extends KubeObject>(cluster: ClusterRef, plural: st
   const { custom } = apisFor(cluster);
   const raw = (
     namespace
-      ? await custom.listNamespacedCustomObject({ ...SERVING, plural, namespace, labelSelector }, callOptions())
-      : await custom.listClusterCustomObject({ ...SERVING, plural, labelSelector }, callOptions())
+      ? await custom.listNamespacedCustomObject({ ...SERVING_CUSTOM_OBJECTS, plural, namespace, labelSelector }, callOptions())
+      : await custom.listClusterCustomObject({ ...SERVING_CUSTOM_OBJECTS, plural, labelSelector }, callOptions())
   ) as RawList<T>;
   return cleanList(raw);
 }
 
 async function getServing<T extends KubeObject>(cluster: ClusterRef, plural: string, namespace: string, name: string): Promise<T> {
   const { custom } = apisFor(cluster);
-  const raw = (await custom.getNamespacedCustomObject({ ...SERVING, plural, namespace, name }, callOptions())) as T;
+  const raw = (await custom.getNamespacedCustomObject({ ...SERVING_CUSTOM_OBJECTS, plural, namespace, name }, callOptions())) as T;
   return cleanObject(raw);
 }
 
@@ -52,6 +53,6 @@ export function getRevision(cluster: ClusterRef, namespace: string, name: string
 /** Cheap existence check used to tell "Knative not installed" from "cannot tell". */
 export async function servesKnative(cluster: ClusterRef, timeoutMs: number): Promise<boolean> {
   const { custom } = apisFor(cluster);
-  await custom.listClusterCustomObject({ ...SERVING, plural: "services", limit: 1 }, callOptions(timeoutMs));
+  await custom.listClusterCustomObject({ ...SERVING_CUSTOM_OBJECTS, plural: "services", limit: 1 }, callOptions(timeoutMs));
   return true;
 }

@@ -3,6 +3,7 @@
 // else "installed, version unknown" when the API group answers, else "not installed".
 
 import type { V1Deployment } from "@kubernetes/client-node";
+import { SERVING_GROUP } from "@/lib/knative/types";
 import type { KnativeInstallation } from "@/lib/queries/api-types";
 import { apisFor, callOptions } from "./api-clients";
 import type { ClusterRef } from "./cluster-ref";
@@ -35,7 +36,7 @@ function rank(order: string[], name: string | undefined): number {
 async function fromCrd(cluster: ClusterRef, timeoutMs: number): Promise<KnativeInstallation | undefined> {
   const { apiextensions } = apisFor(cluster);
   try {
-    const crd = await apiextensions.readCustomResourceDefinition({ name: "services.serving.knative.dev" }, callOptions(timeoutMs));
+    const crd = await apiextensions.readCustomResourceDefinition({ name: `services.${SERVING_GROUP}` }, callOptions(timeoutMs));
     const labels = crd.metadata?.labels ?? {};
     const version = labels[VERSION_LABEL] ?? labels[RELEASE_LABEL];
     return version ? { installed: true, version: version.replace(/^v(?=\d)/, "") } : { installed: true };

@@ -1,7 +1,7 @@
 // Knative Serving's defaulting webhook (webhook.serving.knative.dev): serving
 // pkg/apis/serving/v1/{service,configuration,route,revision}_defaults.go, SetUserInfo in
 // pkg/apis/serving/metadata_validation.go, and the driver in knative.dev/pkg
-// webhook/resourcesemantics/defaulting/defaulting.go. shared/knative/API-NOTES.md §4 sums it up.
+// webhook/resourcesemantics/defaulting/defaulting.go.
 //
 // Everything here mutates the object it is given, like Go's SetDefaults; `withDefaults`
 // returns a defaulted copy instead.

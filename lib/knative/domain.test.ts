@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { DomainNameError, hostnameFor, isClusterLocal, routeAddressUrl, routeHost, routeUrl } from "./domain";
+import { DomainNameError, hostFromDomainTemplate, hostnameFor, isClusterLocal, routeAddressUrl, routeHost, routeUrl, serviceHostname } from "./domain";
 
 const hello = { name: "hello", namespace: "default" };
 
@@ -42,5 +42,12 @@ describe("route hosts and URLs", () => {
 
   it("rejects an invalid domain suffix", () => {
     expect(() => routeHost(hello, "Example.com")).toThrow(/a lowercase RFC 1123 subdomain must consist of/);
+  });
+});
+
+describe("host templates", () => {
+  it("fills the default domain template and the Kubernetes Service name without checking them", () => {
+    expect(hostFromDomainTemplate("candidate-hello", "default", "example.com")).toBe("candidate-hello.default.example.com");
+    expect(serviceHostname("hello", "default")).toBe("hello.default.svc.cluster.local");
   });
 });

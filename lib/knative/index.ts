@@ -3,12 +3,14 @@
 
 export * from "./types";
 export * from "./labels";
+export * from "./annotation-keys";
 
 // Admission: FieldError (knative.dev/pkg apis), Kubernetes name checks, the validating and
 // defaulting webhooks, and the traffic-split helpers built on them.
 export * from "./field-error";
 export * from "./k8s-validation";
 export * from "./validation/index";
+export * from "./webhooks";
 export { setDefaults, withDefaults, defaultRouteSpec, defaultTrafficTarget, type DefaultingOptions } from "./defaults";
 export * from "./traffic";
 export * from "./traffic-shares";
@@ -18,4 +20,5 @@ export * from "./conditions";
 export * from "./naming";
 export * from "./domain";
 export * from "./routing";
+export * from "./queue-proxy";
 export * from "./queue-stat";

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { isDNS1035Label, isDNS1123Label, isDNS1123Subdomain, isLabelValue, isQualifiedName, nameIsDNS1035Label } from "./k8s-validation";
+import {
+  invalidValueMessage,
+  isDNS1035Label,
+  isDNS1123Label,
+  isDNS1123Subdomain,
+  isFullyQualifiedDomainName,
+  isLabelValue,
+  isQualifiedName,
+  nameIsDNS1035Label,
+} from "./k8s-validation";
 
 const DNS1035 =
   "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an alphabetic character, and end with an alphanumeric character (e.g. 'my-name',  or 'abc-123', regex used for validation is '[a-z]([-a-z0-9]*[a-z0-9])?')";
@@ -33,5 +42,21 @@ describe("apimachinery name checks", () => {
     expect(isQualifiedName("/x")).toEqual(["prefix part must be non-empty"]);
     expect(isLabelValue("")).toEqual([]);
     expect(isLabelValue("-x")).toHaveLength(1);
+  });
+
+  it("words an invalid string value as field.Error's body", () => {
+    expect(invalidValueMessage("Bad_Name", "must be lower case")).toBe('Invalid value: "Bad_Name": must be lower case');
+  });
+
+  it("fully qualified domain names: one error, problems joined with commas, the first bad label only", () => {
+    expect(isFullyQualifiedDomainName("url", "hello.default.example.com.")).toEqual([]);
+    expect(isFullyQualifiedDomainName("url", "")).toEqual(["url: Required value"]);
+    expect(isFullyQualifiedDomainName("url", "localhost")).toEqual(['url: Invalid value: "localhost": should be a domain with at least two segments separated by dots']);
+    const long = "a".repeat(64);
+    expect(isFullyQualifiedDomainName("url", `${long}.${long}.com`)).toEqual([`url: Invalid value: "${long}": must be no more than 63 characters`]);
+    const tooLongAndUpper = `${"A".repeat(250)}.com`;
+    expect(isFullyQualifiedDomainName("url", tooLongAndUpper)).toEqual([
+      `url: Invalid value: "${tooLongAndUpper}": must be no more than 253 characters,${isDNS1123Subdomain("A")[0]}`,
+    ]);
   });
 });

@@ -30,7 +30,7 @@ const LABEL_KEY_RE = anchored(LABEL_KEY_FMT);
 const LABEL_VALUE_RE = anchored(LABEL_VALUE_FMT);
 
 /** Go's len() counts UTF-8 bytes. */
-function byteLength(s: string): number {
+export function byteLength(s: string): number {
   return new TextEncoder().encode(s).length;
 }
 
@@ -92,6 +92,39 @@ function dns1123Subdomain(value: string, lenError: (n: number) => string): strin
   if (byteLength(value) > 253) errs.push(lenError(253));
   if (!DNS1123_SUBDOMAIN_RE.test(value)) errs.push(regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
   return errs;
+}
+
+/**
+ * IsFullyQualifiedDomainName (pkg/util/validation): a DNS-1123 subdomain of at least two labels,
+ * a trailing dot allowed. Returns field errors as `field.Error` prints them (`<field>: Invalid
+ * value: "<v>": <detail>`), at most one: apimachinery joins a value's problems with "," and stops
+ * at the first bad label.
+ */
+export function isFullyQualifiedDomainName(field: string, name: string): string[] {
+  if (name.length === 0) return [`${field}: Required value`];
+  const host = name.endsWith(".") ? name.slice(0, -1) : name;
+  const subdomainErrors = isDNS1123Subdomain(host);
+  if (subdomainErrors.length > 0) return [fieldInvalid(field, host, subdomainErrors.join(","))];
+  const labels = host.split(".");
+  if (labels.length < 2) return [fieldInvalid(field, host, "should be a domain with at least two segments separated by dots")];
+  for (const label of labels) {
+    const labelErrors = isDNS1123Label(label);
+    if (labelErrors.length > 0) return [fieldInvalid(field, label, labelErrors.join(","))];
+  }
+  return [];
+}
+
+/**
+ * field.Error.ErrorBody() of an Invalid error on a string value (pkg/util/validation/field
+ * errors.go): what a Status cause's message says, its field given apart.
+ */
+export function invalidValueMessage(value: string, detail: string): string {
+  return `Invalid value: ${JSON.stringify(value)}: ${detail}`;
+}
+
+/** field.Error.Error() of an Invalid error on a string value: `<field>: ` and the body. */
+function fieldInvalid(field: string, value: string, detail: string): string {
+  return `${field}: ${invalidValueMessage(value, detail)}`;
 }
 
 /** A qualified name (label key): `[prefix/]name` (content.IsLabelKey, aliased as IsQualifiedName). */

@@ -15,9 +15,7 @@ export const ANNOTATION_ROUTES = "serving.knative.dev/routes";
 export const ANNOTATION_ROUTING_STATE_MODIFIED = "serving.knative.dev/routingStateModified";
 export const ANNOTATION_LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
-export const AUTOSCALING_PREFIX = "autoscaling.knative.dev/";
-export const ANNOTATION_MIN_SCALE = "autoscaling.knative.dev/min-scale";
-export const ANNOTATION_MAX_SCALE = "autoscaling.knative.dev/max-scale";
-export const ANNOTATION_INITIAL_SCALE = "autoscaling.knative.dev/initial-scale";
-export const ANNOTATION_TARGET = "autoscaling.knative.dev/target";
-export const ANNOTATION_METRIC = "autoscaling.knative.dev/metric";
+/** serving: pkg/apis/autoscaling/register.go GroupName. */
+export const AUTOSCALING_GROUP = "autoscaling.knative.dev";
+/** Every autoscaling annotation key starts so; the keys themselves are in annotation-keys.ts. */
+export const AUTOSCALING_PREFIX = `${AUTOSCALING_GROUP}/`;

@@ -1,5 +1,5 @@
 // queue-proxy's autoscaler statistics: the protobuf `Stat` message served on port 9090 `/metrics`
-// (knative/serving pkg/autoscaler/metrics/stat.proto; shared/knative/METRICS-NOTES.md §1.2).
+// (knative/serving pkg/autoscaler/metrics/stat.proto).
 //
 //   message Stat {
 //     string pod_name = 1;                            // tag 0x0A

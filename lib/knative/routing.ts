@@ -3,7 +3,7 @@
 // AllTrafficAssigned condition of the first failing target. The embedded cluster's Route
 // reconciler and the console both use it.
 
-import { isReady } from "./conditions";
+import { getCondition, isReady, READY } from "./conditions";
 import { DomainNameError, routeUrl, type RouteIdentity } from "./domain";
 import { LABEL_CONFIGURATION, LABEL_SERVICE } from "./labels";
 import type { Configuration, ConditionStatus, Revision, TrafficTarget } from "./types";
@@ -82,7 +82,7 @@ function revisionNotOwned(revision: string, expectedService: string, actualServi
 }
 
 function readyStatus(obj: Revision | Configuration): ConditionStatus {
-  return obj.status?.conditions?.find((c) => c.type === "Ready")?.status ?? "Unknown";
+  return getCondition(obj.status, READY)?.status ?? "Unknown";
 }
 
 /** `ErrorConfig`: a domain or tag template produced an invalid host. */

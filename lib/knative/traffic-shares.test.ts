@@ -20,4 +20,16 @@ describe("trafficShares", () => {
     expect(trafficShares([{ configurationName: "hello", percent: 100 }])).toEqual([]);
     expect(trafficShares(undefined)).toEqual([]);
   });
+
+  it("keeps the order in which each revision first appears, a 0 % tag included", () => {
+    const shares = trafficShares([
+      { revisionName: "hello-00001", percent: 0, tag: "old" },
+      { revisionName: "hello-00002", percent: 50 },
+      { revisionName: "hello-00001", percent: 50 },
+    ]);
+    expect(shares.map((s) => [s.revisionName, s.percent])).toEqual([
+      ["hello-00001", 50],
+      ["hello-00002", 50],
+    ]);
+  });
 });

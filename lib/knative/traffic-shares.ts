@@ -1,5 +1,8 @@
 // How a Service's traffic is actually split, from its `status.traffic` (what the Route serves,
-// with `latestRevision` already resolved to a name): one entry per revision, with its tags.
+// with `latestRevision` already resolved to a name): one entry per revision, with its tags, in
+// the order each revision first appears and with its percents summed, as the route reconciler
+// consolidates targets for the ingress (serving: pkg/reconciler/route/traffic/traffic.go
+// consolidate). The console shows these shares; the embedded gateway splits requests by them.
 
 import type { TrafficTarget } from "./types";
 

@@ -173,5 +173,9 @@ export interface Route extends KubeObject {
   status?: RouteStatus;
 }
 
+/** The API group of Knative Serving (serving: pkg/apis/serving/register.go GroupName). */
 export const SERVING_GROUP = "serving.knative.dev";
-export const SERVING_API_VERSION = "serving.knative.dev/v1";
+/** The only version the CRDs serve (and store). */
+export const SERVING_VERSION = "v1";
+/** `apiVersion` of every Knative Serving object. */
+export const SERVING_API_VERSION = `${SERVING_GROUP}/${SERVING_VERSION}` as const;

@@ -7,7 +7,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { vi } from "vitest";
-import type { Service, TrafficTarget } from "../../../lib/knative/types";
+import { SERVING_API_VERSION, type Service, type TrafficTarget } from "../../../lib/knative/types";
 import { builtinAdmission } from "../../core/builtin-admission";
 import { ObjectRegistry } from "../../core/object-registry";
 import { ADMIN, type Registry } from "../../core/registry";
@@ -88,7 +88,7 @@ export async function startTestCluster(opts: { scaleToZeroGraceMs?: number; read
 /** A Service as `kubectl apply` of the getting-started YAML sends it. */
 export function helloService(opts: { name?: string; target?: string; image?: string; traffic?: TrafficTarget[]; annotations?: Record<string, string> } = {}): Service {
   return {
-    apiVersion: "serving.knative.dev/v1",
+    apiVersion: SERVING_API_VERSION,
     kind: "Service",
     metadata: {
       name: opts.name ?? "hello",

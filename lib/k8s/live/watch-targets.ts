@@ -3,9 +3,10 @@
 // selector) and the knative-serving Deployments (the Components tab).
 
 import { LABEL_REVISION } from "@/lib/knative/labels";
-import type { KubeObject } from "@/lib/knative/types";
+import { SERVING_API_VERSION, type KubeObject } from "@/lib/knative/types";
 import type { WatchedResource } from "@/lib/queries/api-types";
 import { type ClusterApis, callOptions } from "../api-clients";
+import { SERVING_CUSTOM_OBJECTS } from "../knative-api";
 import { KNATIVE_NAMESPACE } from "../knative-installation";
 
 export interface WatchTarget {
@@ -22,7 +23,6 @@ export interface WatchTarget {
   snapshot?(apis: ClusterApis): Promise<{ resourceVersion?: string; items: KubeObject[] }>;
 }
 
-const SERVING = { group: "serving.knative.dev", version: "v1" } as const;
 const LIST_TIMEOUT_MS = 5_000;
 
 function servingTarget(resource: "services" | "revisions", cached = false): WatchTarget {
@@ -30,7 +30,7 @@ function servingTarget(resource: "services" | "revisions", cached = false): Watc
     ...(cached
       ? {
           async snapshot({ custom }: ClusterApis) {
-            const list = (await custom.listClusterCustomObject({ ...SERVING, plural: resource }, callOptions(LIST_TIMEOUT_MS))) as {
+            const list = (await custom.listClusterCustomObject({ ...SERVING_CUSTOM_OBJECTS, plural: resource }, callOptions(LIST_TIMEOUT_MS))) as {
               metadata?: { resourceVersion?: string };
               items?: KubeObject[];
             };
@@ -39,9 +39,9 @@ function servingTarget(resource: "services" | "revisions", cached = false): Watc
         }
       : {}),
     resource,
-    path: `/apis/serving.knative.dev/v1/${resource}`,
+    path: `/apis/${SERVING_API_VERSION}/${resource}`,
     async currentResourceVersion({ custom }) {
-      const list = (await custom.listClusterCustomObject({ ...SERVING, plural: resource, limit: 1 }, callOptions(LIST_TIMEOUT_MS))) as {
+      const list = (await custom.listClusterCustomObject({ ...SERVING_CUSTOM_OBJECTS, plural: resource, limit: 1 }, callOptions(LIST_TIMEOUT_MS))) as {
         metadata?: { resourceVersion?: string };
       };
       return list.metadata?.resourceVersion;

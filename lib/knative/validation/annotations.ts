@@ -6,42 +6,20 @@
 // callers prefix `metadata.annotations`.
 
 import { CURRENT_FIELD, FieldError, also, errGeneric, errInvalidKeyName, errInvalidValue, errOutOfBoundsValue } from "../field-error";
+import { AUTOSCALING_KEYS, getByPriority, keyPriority, ROLLOUT_DURATION_KEYS, type KeyPriority } from "../annotation-keys";
+import { AUTOSCALING_GROUP } from "../labels";
 import { HPA_CLASS, KPA_CLASS, type AutoscalerConfig } from "./config";
 import { isWholeSeconds, parseGoDuration } from "./go-duration";
 
-const AUTOSCALING = "autoscaling.knative.dev";
 const MAX_INT32 = 2147483647;
 /** WindowMin and WindowMax as Go prints a time.Duration. */
 const WINDOW_MIN = { nanos: 6e9, text: "6s" };
 const WINDOW_MAX = { nanos: 3600e9, text: "1h0m0s" };
 
-/** kmap.KeyPriority: the first key is current, the others are accepted legacy spellings. */
-type KeyPriority = readonly [string, ...string[]];
-const key = (first: string, ...rest: string[]): KeyPriority => [first, ...rest];
-
-export const AUTOSCALING_KEYS = {
-  class: key(`${AUTOSCALING}/class`),
-  minScale: key(`${AUTOSCALING}/min-scale`, `${AUTOSCALING}/minScale`),
-  maxScale: key(`${AUTOSCALING}/max-scale`, `${AUTOSCALING}/maxScale`),
-  initialScale: key(`${AUTOSCALING}/initial-scale`, `${AUTOSCALING}/initialScale`),
-  activationScale: key(`${AUTOSCALING}/activation-scale`),
-  scaleDownDelay: key(`${AUTOSCALING}/scale-down-delay`, `${AUTOSCALING}/scaleDownDelay`),
-  metric: key(`${AUTOSCALING}/metric`),
-  target: key(`${AUTOSCALING}/target`),
-  targetUtilizationPercentage: key(`${AUTOSCALING}/target-utilization-percentage`, `${AUTOSCALING}/targetUtilizationPercentage`),
-  targetBurstCapacity: key(`${AUTOSCALING}/target-burst-capacity`, `${AUTOSCALING}/targetBurstCapacity`),
-  panicWindowPercentage: key(`${AUTOSCALING}/panic-window-percentage`, `${AUTOSCALING}/panicWindowPercentage`),
-  panicThresholdPercentage: key(`${AUTOSCALING}/panic-threshold-percentage`, `${AUTOSCALING}/panicThresholdPercentage`),
-  window: key(`${AUTOSCALING}/window`),
-  scaleToZeroPodRetentionPeriod: key(`${AUTOSCALING}/scale-to-zero-pod-retention-period`, `${AUTOSCALING}/scaleToZeroPodRetentionPeriod`),
-  metricAggregationAlgorithm: key(`${AUTOSCALING}/metric-aggregation-algorithm`, `${AUTOSCALING}/metricAggregationAlgorithm`),
-} as const;
-
-const ROLLOUT_DURATION = key("serving.knative.dev/rollout-duration", "serving.knative.dev/rolloutDuration");
-const PROGRESS_DEADLINE = key("serving.knative.dev/progress-deadline");
-const QUEUE_RESOURCE_PERCENTAGE = key("queue.sidecar.serving.knative.dev/resource-percentage", "queue.sidecar.serving.knative.dev/resourcePercentage");
+const PROGRESS_DEADLINE = keyPriority("serving.knative.dev/progress-deadline");
+const QUEUE_RESOURCE_PERCENTAGE = keyPriority("queue.sidecar.serving.knative.dev/resource-percentage", "queue.sidecar.serving.knative.dev/resourcePercentage");
 const QUEUE_RESOURCE_KEYS: KeyPriority[] = ["cpu-resource-request", "cpu-resource-limit", "memory-resource-request", "memory-resource-limit", "ephemeral-storage-resource-request", "ephemeral-storage-resource-limit"].map(
-  (k) => key(`queue.sidecar.serving.knative.dev/${k}`),
+  (k) => keyPriority(`queue.sidecar.serving.knative.dev/${k}`),
 );
 const NETWORKING_ALLOWED = new Set(
   [
@@ -56,12 +34,6 @@ const NETWORKING_ALLOWED = new Set(
     "http-protocol",
   ].map((k) => `networking.knative.dev/${k}`),
 );
-
-/** KeyPriority.Get: the first present key and its value. */
-function get(annotations: Record<string, string>, keys: KeyPriority): { k: string; v: string; ok: boolean } {
-  for (const k of keys) if (Object.hasOwn(annotations, k)) return { k, v: annotations[k]!, ok: true };
-  return { k: keys[0], v: "", ok: false };
-}
 
 /** strconv.ParseFloat (decimal and exponent forms, inf, nan). */
 function parseGoFloat(v: string): number | undefined {
@@ -101,47 +73,47 @@ export function validateAutoscalingAnnotations(config: AutoscalerConfig, annotat
 }
 
 function validateClass(m: Record<string, string>): FieldError | undefined {
-  const { k, v, ok } = get(m, AUTOSCALING_KEYS.class);
+  const { k, v, ok } = getByPriority(m, AUTOSCALING_KEYS.class);
   // Custom autoscalers outside *.knative.dev may use any class.
   if (ok && v.endsWith(".knative.dev") && v !== KPA_CLASS && v !== HPA_CLASS) return errInvalidValue(v, k);
   return undefined;
 }
 
 function validateAlgorithm(m: Record<string, string>): FieldError | undefined {
-  if (get(m, AUTOSCALING_KEYS.class).v !== KPA_CLASS) return undefined;
-  const { k, v } = get(m, AUTOSCALING_KEYS.metricAggregationAlgorithm);
+  if (getByPriority(m, AUTOSCALING_KEYS.class).v !== KPA_CLASS) return undefined;
+  const { k, v } = getByPriority(m, AUTOSCALING_KEYS.metricAggregationAlgorithm);
   if (v !== "" && !["linear", "weighted-exponential", "weightedExponential"].includes(v)) return errInvalidValue(v, k);
   return undefined;
 }
 
 function validateFloats(m: Record<string, string>): FieldError | undefined {
   let errs: FieldError | undefined;
-  const panicWindow = get(m, AUTOSCALING_KEYS.panicWindowPercentage);
+  const panicWindow = getByPriority(m, AUTOSCALING_KEYS.panicWindowPercentage);
   if (panicWindow.ok) {
     const f = parseGoFloat(panicWindow.v);
     if (f === undefined) errs = also(errs, errInvalidValue(panicWindow.v, panicWindow.k));
     // Go assigns here rather than Also (kept as is).
     else if (f < 1 || f > 100) errs = errOutOfBoundsValue(panicWindow.v, 1, 100, panicWindow.k);
   }
-  const panicThreshold = get(m, AUTOSCALING_KEYS.panicThresholdPercentage);
+  const panicThreshold = getByPriority(m, AUTOSCALING_KEYS.panicThresholdPercentage);
   if (panicThreshold.ok) {
     const f = parseGoFloat(panicThreshold.v);
     if (f === undefined) errs = also(errs, errInvalidValue(panicThreshold.v, panicThreshold.k));
     else if (f < 110 || f > 1000) errs = also(errs, errOutOfBoundsValue(panicThreshold.v, 110, 1000, panicThreshold.k));
   }
-  const target = get(m, AUTOSCALING_KEYS.target);
+  const target = getByPriority(m, AUTOSCALING_KEYS.target);
   if (target.ok) {
     const f = parseGoFloat(target.v);
     if (f === undefined) errs = also(errs, errInvalidValue(target.v, target.k));
     else if (f < 0.01) errs = also(errs, errGeneric(`target ${target.v} should be at least 0.01`, target.k));
   }
-  const utilization = get(m, AUTOSCALING_KEYS.targetUtilizationPercentage);
+  const utilization = getByPriority(m, AUTOSCALING_KEYS.targetUtilizationPercentage);
   if (utilization.ok) {
     const f = parseGoFloat(utilization.v);
     if (f === undefined) errs = also(errs, errInvalidValue(utilization.v, utilization.k));
     else if (f < 1 || f > 100) errs = also(errs, errOutOfBoundsValue(utilization.v, 1, 100, utilization.k));
   }
-  const burst = get(m, AUTOSCALING_KEYS.targetBurstCapacity);
+  const burst = getByPriority(m, AUTOSCALING_KEYS.targetBurstCapacity);
   if (burst.ok) {
     const f = parseGoFloat(burst.v);
     // -1 means "activator always in the path".
@@ -151,7 +123,7 @@ function validateFloats(m: Record<string, string>): FieldError | undefined {
 }
 
 function validateScaleDownDelay(m: Record<string, string>): FieldError | undefined {
-  const { k, v, ok } = get(m, AUTOSCALING_KEYS.scaleDownDelay);
+  const { k, v, ok } = getByPriority(m, AUTOSCALING_KEYS.scaleDownDelay);
   if (!ok) return undefined;
   const d = parseGoDuration(v);
   if (d === undefined) return errInvalidValue(v, k);
@@ -161,7 +133,7 @@ function validateScaleDownDelay(m: Record<string, string>): FieldError | undefin
 }
 
 function validateLastPodRetention(m: Record<string, string>): FieldError | undefined {
-  const { k, v, ok } = get(m, AUTOSCALING_KEYS.scaleToZeroPodRetentionPeriod);
+  const { k, v, ok } = getByPriority(m, AUTOSCALING_KEYS.scaleToZeroPodRetentionPeriod);
   if (!ok) return undefined;
   const d = parseGoDuration(v);
   if (d === undefined) return errInvalidValue(v, k);
@@ -170,7 +142,7 @@ function validateLastPodRetention(m: Record<string, string>): FieldError | undef
 }
 
 function validateWindow(m: Record<string, string>): FieldError | undefined {
-  const { v, ok } = get(m, AUTOSCALING_KEYS.window);
+  const { v, ok } = getByPriority(m, AUTOSCALING_KEYS.window);
   if (!ok) return undefined;
   const k = AUTOSCALING_KEYS.window[0];
   const d = parseGoDuration(v);
@@ -182,7 +154,7 @@ function validateWindow(m: Record<string, string>): FieldError | undefined {
 
 /** getIntGE0: a non-negative int32 annotation; 0 when absent. */
 function getIntGE0(m: Record<string, string>, keys: KeyPriority): [number, FieldError | undefined] {
-  const { k, v, ok } = get(m, keys);
+  const { k, v, ok } = getByPriority(m, keys);
   if (!ok) return [0, undefined];
   const n = parseGoInt(v, 32);
   if (n === "range") return [0, errOutOfBoundsValue(v, 0, MAX_INT32, k)];
@@ -198,12 +170,12 @@ function validateMinMaxScale(config: AutoscalerConfig, m: Record<string, string>
   if (max !== 0 && max < min) {
     errs = also(errs, new FieldError({ message: `max-scale=${max} is less than min-scale=${min}`, paths: [AUTOSCALING_KEYS.maxScale[0], AUTOSCALING_KEYS.minScale[0]] }));
   }
-  const maxKey = get(m, AUTOSCALING_KEYS.maxScale);
+  const maxKey = getByPriority(m, AUTOSCALING_KEYS.maxScale);
   if (maxKey.ok && config.maxScaleLimit !== 0) {
     if (max > config.maxScaleLimit) errs = also(errs, errOutOfBoundsValue(max, 1, config.maxScaleLimit, maxKey.k));
     if (max === 0) errs = also(errs, errGeneric(`max-scale=0 (unlimited), must be less than ${config.maxScaleLimit}`, maxKey.k));
   }
-  const activation = get(m, AUTOSCALING_KEYS.activationScale);
+  const activation = getByPriority(m, AUTOSCALING_KEYS.activationScale);
   if (activation.ok) {
     const n = parseGoInt(activation.v, 32);
     if (typeof n !== "number") errs = also(errs, errInvalidValue(activation.v, activation.k));
@@ -215,9 +187,9 @@ function validateMinMaxScale(config: AutoscalerConfig, m: Record<string, string>
 }
 
 function validateMetric(config: AutoscalerConfig, m: Record<string, string>): FieldError | undefined {
-  const metric = get(m, AUTOSCALING_KEYS.metric);
+  const metric = getByPriority(m, AUTOSCALING_KEYS.metric);
   if (!metric.ok) return undefined;
-  const cls = get(m, AUTOSCALING_KEYS.class);
+  const cls = getByPriority(m, AUTOSCALING_KEYS.class);
   const classValue = cls.ok ? cls.v : config.podAutoscalerClass;
   if (classValue === KPA_CLASS) {
     if (metric.v === "concurrency" || metric.v === "rps") return undefined;
@@ -230,7 +202,7 @@ function validateMetric(config: AutoscalerConfig, m: Record<string, string>): Fi
 }
 
 function validateInitialScale(config: AutoscalerConfig, m: Record<string, string>): FieldError | undefined {
-  const { k, v, ok } = get(m, AUTOSCALING_KEYS.initialScale);
+  const { k, v, ok } = getByPriority(m, AUTOSCALING_KEYS.initialScale);
   if (!ok) return undefined;
   const n = parseGoInt(v, 64);
   if (typeof n !== "number") return errInvalidValue(v, k);
@@ -245,7 +217,8 @@ function validateInitialScale(config: AutoscalerConfig, m: Record<string, string
 export function validateHasNoAutoscalingAnnotation(annotations: Record<string, string>): FieldError | undefined {
   let errs: FieldError | undefined;
   for (const k of Object.keys(annotations)) {
-    if (k.startsWith(AUTOSCALING)) {
+    // Any key of the group, as Go's strings.HasPrefix(key, autoscaling.GroupName): no "/" required.
+    if (k.startsWith(AUTOSCALING_GROUP)) {
       errs = also(errs, errInvalidKeyName(k, CURRENT_FIELD, 'autoscaling annotations must be put under "spec.template.metadata.annotations" to work'));
     }
   }
@@ -254,7 +227,7 @@ export function validateHasNoAutoscalingAnnotation(annotations: Record<string, s
 
 /** A duration annotation that must parse, be whole seconds and not negative. */
 function validateDurationAnnotation(annotations: Record<string, string>, keys: KeyPriority, label: string): FieldError | undefined {
-  const { k, v } = get(annotations, keys);
+  const { k, v } = getByPriority(annotations, keys);
   if (v === "") return undefined;
   const d = parseGoDuration(v);
   if (d === undefined) return errInvalidValue(v, k);
@@ -265,7 +238,7 @@ function validateDurationAnnotation(annotations: Record<string, string>, keys: K
 
 /** ValidateRolloutDurationAnnotation (Service and Route metadata). */
 export function validateRolloutDurationAnnotation(annotations: Record<string, string>): FieldError | undefined {
-  return validateDurationAnnotation(annotations, ROLLOUT_DURATION, "rollout-duration");
+  return validateDurationAnnotation(annotations, ROLLOUT_DURATION_KEYS, "rollout-duration");
 }
 
 /** validateProgressDeadlineAnnotation (revision template metadata). */
@@ -277,7 +250,7 @@ export function validateProgressDeadlineAnnotation(annotations: Record<string, s
 export function validateQueueSidecarResourceAnnotations(annotations: Record<string, string>): FieldError | undefined {
   if (Object.keys(annotations).length === 0) return undefined;
   let errs: FieldError | undefined;
-  const pct = get(annotations, QUEUE_RESOURCE_PERCENTAGE);
+  const pct = getByPriority(annotations, QUEUE_RESOURCE_PERCENTAGE);
   if (pct.ok) {
     errs = errGeneric(
       "Queue proxy resource percentage annotation is deprecated. Please use the available annotations to explicitly set resource values per service",
@@ -289,7 +262,7 @@ export function validateQueueSidecarResourceAnnotations(annotations: Record<stri
     else if (f < 0.1 || f > 100) errs = also(errs, errOutOfBoundsValue(f, 0.1, 100, CURRENT_FIELD).viaKey(pct.k));
   }
   for (const keys of QUEUE_RESOURCE_KEYS) {
-    const { k, v, ok } = get(annotations, keys);
+    const { k, v, ok } = getByPriority(annotations, keys);
     if (ok && !isQuantity(v)) errs = also(errs, errInvalidValue(v, CURRENT_FIELD).viaKey(k));
   }
   return errs;

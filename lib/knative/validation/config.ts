@@ -107,12 +107,24 @@ export const DEFAULT_FEATURES: Readonly<Features> = Object.freeze({
   securePodDefaults: "Disabled",
 });
 
+/**
+ * `revision-timeout-seconds`: the timeoutSeconds a revision gets when it sets none (serving:
+ * pkg/apis/config/defaults.go DefaultRevisionTimeoutSeconds). Code that reads an undefaulted
+ * spec falls back to it too.
+ */
+export const DEFAULT_REVISION_TIMEOUT_SECONDS = 5 * 60;
+/** `max-revision-timeout-seconds` (DefaultMaxRevisionTimeoutSeconds): the largest timeoutSeconds accepted. */
+export const DEFAULT_MAX_REVISION_TIMEOUT_SECONDS = 10 * 60;
+/** `container-name-template` (DefaultServingContainerName): the name of an unnamed serving container. */
+export const DEFAULT_SERVING_CONTAINER_NAME = "user-container";
+
 export const DEFAULT_SERVING_DEFAULTS: Readonly<ServingDefaults> = Object.freeze({
-  revisionTimeoutSeconds: 300,
-  maxRevisionTimeoutSeconds: 600,
-  revisionResponseStartTimeoutSeconds: 300,
+  revisionTimeoutSeconds: DEFAULT_REVISION_TIMEOUT_SECONDS,
+  maxRevisionTimeoutSeconds: DEFAULT_MAX_REVISION_TIMEOUT_SECONDS,
+  // NewDefaultsConfigFromMap starts it at revision-timeout-seconds unless set on its own.
+  revisionResponseStartTimeoutSeconds: DEFAULT_REVISION_TIMEOUT_SECONDS,
   revisionIdleTimeoutSeconds: 0,
-  userContainerName: "user-container",
+  userContainerName: DEFAULT_SERVING_CONTAINER_NAME,
   initContainerName: "init-container",
   containerConcurrency: 0,
   containerConcurrencyMaxLimit: 1000,

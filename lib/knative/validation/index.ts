@@ -1,6 +1,6 @@
 // Knative Serving's validating webhook (validation.webhook.serving.knative.dev) as one call:
 // what knative.dev/pkg webhook/resourcesemantics/validation/validation_admit.go does with the
-// result of `<Kind>.Validate(ctx)`.
+// result of `<Kind>.Validate(ctx)`. The text of a denial is in ../webhooks.ts.
 
 import { type FieldError, renderLeaf } from "../field-error";
 import { DEFAULT_SERVING_CONFIG, type ServingConfig } from "./config";
@@ -57,11 +57,6 @@ function validateByKind(kind: ServingKind, object: unknown, oldObject: unknown, 
   }
 }
 
-/** The Status message kube-apiserver returns when the webhook denies a request. */
-export function webhookDenialMessage(errors: FieldError): string {
-  return `admission webhook "validation.webhook.serving.knative.dev" denied the request: validation failed: ${errors.render()}`;
-}
-
 export { validateService } from "./service";
 export { validateConfiguration } from "./configuration";
 export { validateRevision, validateRevisionTemplate, verifyNameChange } from "./revision";
@@ -81,7 +76,6 @@ export {
   validateHasNoAutoscalingAnnotation,
   validateRolloutDurationAnnotation,
   validateProgressDeadlineAnnotation,
-  AUTOSCALING_KEYS,
 } from "./annotations";
 export { parseImageReferenceError } from "./image-reference";
 export * from "./config";

@@ -19,6 +19,15 @@ import {
   goQuote,
 } from "../field-error";
 import { isDNS1123Label, isDNS1123Subdomain } from "../k8s-validation";
+import {
+  PROFILING_PORT,
+  QUEUE_ADMIN_PORT,
+  QUEUE_AUTOSCALING_METRICS_PORT,
+  QUEUE_HTTP2_PORT,
+  QUEUE_HTTP_PORT,
+  QUEUE_PROXY_CONTAINER_NAME,
+  QUEUE_USER_METRICS_PORT,
+} from "../queue-proxy";
 import { featureEnabled, type Features, type ServingConfig } from "./config";
 import {
   CONFIG_MAP_PROJECTION_MASK,
@@ -57,12 +66,12 @@ import { arr, isObject, isPresent, num, obj, optNum, semanticEqual, str, type Js
 
 const MAX_INT32 = 2147483647;
 const RESERVED_PATHS = new Set(["/", "/dev", "/dev/log"]);
-const RESERVED_CONTAINER_NAMES = new Set(["queue-proxy"]);
+const RESERVED_CONTAINER_NAMES = new Set([QUEUE_PROXY_CONTAINER_NAME]);
 const RESERVED_ENV_VARS = new Set(["PORT", "K_SERVICE", "K_CONFIGURATION", "K_REVISION"]);
 /** Sidecars and init containers may set PORT. */
 const RESERVED_SIDECAR_ENV_VARS = new Set(["K_SERVICE", "K_CONFIGURATION", "K_REVISION"]);
 /** queue-proxy's ports (8012, 8013, 8022, 9090, 9091) and the profiling port (8008). */
-export const RESERVED_PORTS = new Set([8012, 8013, 8022, 9090, 9091, 8008]);
+export const RESERVED_PORTS = new Set([QUEUE_HTTP_PORT, QUEUE_HTTP2_PORT, QUEUE_ADMIN_PORT, QUEUE_AUTOSCALING_METRICS_PORT, QUEUE_USER_METRICS_PORT, PROFILING_PORT]);
 const VALID_PORT_NAMES = new Set(["h2c", "http1", ""]);
 /** The RevisionSpec fields that sit next to the inlined PodSpec in JSON. */
 const REVISION_SPEC_KEYS = new Set(["containerConcurrency", "timeoutSeconds", "responseStartTimeoutSeconds", "idleTimeoutSeconds"]);

@@ -2,7 +2,8 @@
 // are the ones a user sees. Expected strings follow the Go sources cited in each file.
 
 import { describe, expect, it } from "vitest";
-import { servingConfig, validateObject, webhookDenialMessage } from "./index";
+import { VALIDATING_WEBHOOK, validationFailedMessage, webhookDenialMessage } from "../webhooks";
+import { servingConfig, validateObject } from "./index";
 
 type Json = Record<string, unknown>;
 
@@ -133,7 +134,7 @@ describe("update rules", () => {
     const relabelled = structuredClone(named);
     ((relabelled.spec as Json).template as Json).metadata = { name: "s-v1", labels: { team: "a" } };
     const { errors } = validateObject("Service", "UPDATE", relabelled, named);
-    expect(webhookDenialMessage(errors!)).toBe(
+    expect(webhookDenialMessage(VALIDATING_WEBHOOK, validationFailedMessage(errors!))).toBe(
       'admission webhook "validation.webhook.serving.knative.dev" denied the request: validation failed: Saw the following changes without a name change (-old +new): spec.template.metadata.name\n{*v1.RevisionTemplateSpec}.ObjectMeta.Labels["team"]:\n\t+: "a"\n',
     );
   });
