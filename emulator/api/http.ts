@@ -1,10 +1,8 @@
 // Small helpers for answering like kube-apiserver: JSON bodies, Status errors, warnings.
 
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { ServerResponse } from "node:http";
 import { gzipSync } from "node:zlib";
 import { ApiError } from "../core/errors";
-
-export const MAX_BODY_BYTES = 3 * 1024 * 1024; // kube-apiserver's default request body limit
 
 // kube-apiserver gzips answers over 128 KiB for clients that accept it, at level 1
 // (k8s.io/apiserver/pkg/endpoints/handlers/responsewriters/writers.go).
@@ -31,7 +29,10 @@ export function sendError(res: ServerResponse, err: unknown): void {
     res.end();
     return;
   }
-  sendJson(res, apiErr.code, apiErr.status);
+  // A body refused before it was read to its end (too large, too slow) leaves the connection
+  // unusable for another request: answer, then close it.
+  const unreadBody = apiErr.code === 408 || apiErr.code === 413;
+  sendJson(res, apiErr.code, apiErr.status, unreadBody ? { Connection: "close" } : {});
 }
 
 /** Admission warnings as RFC 7234 Warning headers, which kubectl prints as `Warning: …`. */
@@ -39,30 +40,6 @@ export function warningHeaders(warnings: string[]): Record<string, string> {
   if (warnings.length === 0) return {};
   // Node joins an array header with ", ", which still parses as several warnings.
   return { Warning: warnings.map((w) => `299 - "${w.replace(/["\\]/g, (c) => `\\${c}`).replace(/[\r\n]+/g, " ")}"`).join(", ") };
-}
-
-export async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new ApiError(413, "RequestEntityTooLarge", "the request body is too large");
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
-
-export function parseJsonBody(body: Buffer): unknown {
-  if (body.length === 0) throw ApiError.badRequest("the request body is empty");
-  try {
-    return JSON.parse(body.toString("utf8"));
-  } catch (err) {
-    throw ApiError.badRequest(`couldn't decode the request body as JSON: ${(err as Error).message}`);
-  }
-}
-
-export function mediaType(header: string | undefined): string {
-  return (header ?? "").split(";")[0]!.trim().toLowerCase();
 }
 
 /** Whether the client asked for a server-side Table (kubectl get). */

@@ -5,9 +5,12 @@
 
 import jsonPatch, { type Operation } from "fast-json-patch";
 import mergePatch from "json-merge-patch";
-import YAML from "yaml";
 import { ApiError } from "../core/errors";
 import type { ResourceType } from "../core/resources";
+import { parseJson, parseYaml } from "./body";
+
+/** kube-apiserver's limit (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go). */
+const MAX_JSON_PATCH_OPERATIONS = 10_000;
 
 export const MERGE = "application/merge-patch+json";
 export const JSON_PATCH = "application/json-patch+json";
@@ -25,16 +28,17 @@ export function checkPatchType(type: ResourceType, contentType: string): void {
 
 export function parsePatchBody(contentType: string, body: Buffer): unknown {
   const text = body.toString("utf8");
-  try {
-    return contentType === APPLY ? YAML.parse(text) : JSON.parse(text);
-  } catch (err) {
-    throw ApiError.badRequest(`error decoding patch: ${(err as Error).message}`);
-  }
+  const fail = (why: string) => ApiError.badRequest(`error decoding patch: ${why}`);
+  if (text.trim() === "") throw fail("the patch is empty");
+  return contentType === APPLY ? parseYaml(text, fail) : parseJson(text, fail);
 }
 
 export function applyPatchDocument(contentType: string, current: unknown, patch: unknown): Record<string, unknown> {
   if (contentType === JSON_PATCH) {
     if (!Array.isArray(patch)) throw ApiError.badRequest("json: cannot unmarshal object into Go value of type jsonpatch.Patch");
+    if (patch.length > MAX_JSON_PATCH_OPERATIONS) {
+      throw ApiError.badRequest(`The allowed maximum operations in a JSON patch is ${MAX_JSON_PATCH_OPERATIONS}, got ${patch.length}`);
+    }
     try {
       return jsonPatch.applyPatch(structuredClone(current), patch as Operation[], true, false).newDocument as Record<string, unknown>;
     } catch (err) {

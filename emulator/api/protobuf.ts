@@ -1,10 +1,15 @@
 // kubectl ≥ 1.32 sends `create namespace|configmap|secret|service` bodies as Kubernetes protobuf
-// (shared/knative/KUBECTL-CONTRACT.md §10), with no JSON fallback. This decodes that small subset
-// into the JSON object; answers stay JSON, which kubectl accepts.
+// (kubectl's create subcommands use client-go's protobuf content type), with no JSON fallback. This decodes that small subset
+// into the JSON object; answers stay JSON, which kubectl accepts. Every read is bounds-checked
+// (varints of at most 10 bytes, lengths within what is left), so a hostile body is a 400 in time
+// proportional to its size, never a stall.
 
 import { ApiError } from "../core/errors";
 
 export const PROTOBUF = "application/vnd.kubernetes.protobuf";
+/** The kinds whose protobuf bodies are decoded here (those kubectl sends as protobuf). */
+export const PROTOBUF_KINDS = new Set(["Namespace", "ConfigMap", "Secret", "Service"]);
+const MAX_VARINT_BYTES = 10;
 const MAGIC = [0x6b, 0x38, 0x73, 0x00]; // "k8s\0"
 
 type Field = { no: number; wire: number; value: bigint | Buffer };
@@ -12,13 +17,21 @@ type Field = { no: number; wire: number; value: bigint | Buffer };
 function readVarint(buf: Buffer, pos: { i: number }): bigint {
   let result = 0n;
   let shift = 0n;
-  for (;;) {
+  for (let n = 0; n < MAX_VARINT_BYTES; n++) {
     if (pos.i >= buf.length) throw new Error("truncated varint");
     const b = buf[pos.i++]!;
     result |= BigInt(b & 0x7f) << shift;
     if ((b & 0x80) === 0) return result;
     shift += 7n;
   }
+  throw new Error("varint overflows 64 bits");
+}
+
+function take(buf: Buffer, pos: { i: number }, len: number): Buffer {
+  if (len > buf.length - pos.i) throw new Error("field length exceeds the message");
+  const out = buf.subarray(pos.i, pos.i + len);
+  pos.i += len;
+  return out;
 }
 
 function fields(buf: Buffer): Field[] {
@@ -29,23 +42,23 @@ function fields(buf: Buffer): Field[] {
     const no = tag >> 3;
     const wire = tag & 7;
     if (wire === 0) out.push({ no, wire, value: readVarint(buf, pos) });
-    else if (wire === 2) {
-      const len = Number(readVarint(buf, pos));
-      out.push({ no, wire, value: buf.subarray(pos.i, pos.i + len) });
-      pos.i += len;
-    } else if (wire === 1) {
-      out.push({ no, wire, value: buf.subarray(pos.i, pos.i + 8) });
-      pos.i += 8;
-    } else if (wire === 5) {
-      out.push({ no, wire, value: buf.subarray(pos.i, pos.i + 4) });
-      pos.i += 4;
-    } else throw new Error(`unsupported wire type ${wire}`);
+    else if (wire === 2) out.push({ no, wire, value: take(buf, pos, Number(readVarint(buf, pos))) });
+    else if (wire === 1) out.push({ no, wire, value: take(buf, pos, 8) });
+    else if (wire === 5) out.push({ no, wire, value: take(buf, pos, 4) });
+    else throw new Error(`unsupported wire type ${wire}`);
   }
   return out;
 }
 
-const str = (f: Field) => (f.value as Buffer).toString("utf8");
-const bytes = (f: Field) => f.value as Buffer;
+function bytes(f: Field | undefined): Buffer {
+  if (!f || !Buffer.isBuffer(f.value)) throw new Error(`field ${f?.no ?? "?"} is missing or not length-delimited`);
+  return f.value;
+}
+const str = (f: Field | undefined) => bytes(f).toString("utf8");
+const num = (f: Field) => {
+  if (typeof f.value !== "bigint") throw new Error(`field ${f.no} is not a varint`);
+  return Number(BigInt.asIntN(32, f.value));
+};
 
 function mapEntries(fs: Field[], no: number, asBase64 = false): Record<string, string> | undefined {
   const entries = fs.filter((f) => f.no === no);
@@ -80,15 +93,15 @@ function servicePort(buf: Buffer): Record<string, unknown> {
   for (const f of fields(buf)) {
     if (f.no === 1) port.name = str(f);
     if (f.no === 2) port.protocol = str(f);
-    if (f.no === 3) port.port = Number(f.value as bigint);
+    if (f.no === 3) port.port = num(f);
     if (f.no === 4) {
       const ios = fields(bytes(f));
       const isString = ios.find((x) => x.no === 1)?.value === 1n;
       const intVal = ios.find((x) => x.no === 2);
       const strVal = ios.find((x) => x.no === 3);
-      port.targetPort = isString ? (strVal ? str(strVal) : "") : intVal ? Number(intVal.value as bigint) : 0;
+      port.targetPort = isString ? (strVal ? str(strVal) : "") : intVal ? num(intVal) : 0;
     }
-    if (f.no === 5) port.nodePort = Number(f.value as bigint);
+    if (f.no === 5) port.nodePort = num(f);
   }
   return port;
 }
@@ -111,10 +124,10 @@ export function decodeProtobufObject(body: Buffer): Record<string, unknown> {
   try {
     if (!MAGIC.every((b, i) => body[i] === b)) throw new Error("missing the k8s protobuf prefix");
     const unknown = fields(body.subarray(4));
-    const typeMeta = fields(bytes(unknown.find((f) => f.no === 1)!));
-    const apiVersion = str(typeMeta.find((f) => f.no === 1)!);
-    const kind = str(typeMeta.find((f) => f.no === 2)!);
-    const raw = fields(bytes(unknown.find((f) => f.no === 2)!));
+    const typeMeta = fields(bytes(unknown.find((f) => f.no === 1)));
+    const apiVersion = str(typeMeta.find((f) => f.no === 1));
+    const kind = str(typeMeta.find((f) => f.no === 2));
+    const raw = fields(bytes(unknown.find((f) => f.no === 2)));
     const metaField = raw.find((f) => f.no === 1);
     const obj: Record<string, unknown> = { apiVersion, kind, metadata: metaField ? objectMeta(bytes(metaField)) : {} };
     switch (kind) {
@@ -147,6 +160,6 @@ export function decodeProtobufObject(body: Buffer): Record<string, unknown> {
     return obj;
   } catch (err) {
     if (err instanceof ApiError) throw err;
-    throw ApiError.unsupportedMediaType(`could not decode the protobuf body: ${(err as Error).message}`);
+    throw ApiError.badRequest(`could not decode the protobuf body: ${(err as Error).message}`);
   }
 }

@@ -9,12 +9,14 @@ import { ADMIN, type Actor, type WriteOptions } from "../core/registry";
 import { matchesFields, matchesRequirements, parseFieldSelector, parseLabelSelector } from "../core/label-selector";
 import { apiVersionOf, NAMESPACES, type ResourceType } from "../core/resources";
 import { SERVING_GROUP } from "../../lib/knative/types";
-import { mediaType, parseJsonBody, readBody, sendJson, wantsTable, warningHeaders } from "./http";
+import { decodeDeleteOptions, decodeObject, type FieldValidation } from "../decoding/decode-object";
+import { mediaType, parseObjectBody, parseOptionsBody, readBody } from "./body";
+import { sendJson, wantsTable, warningHeaders } from "./http";
+import { listQuery, waitForResourceVersion } from "./list-query";
 import { APPLY, applyPatchDocument, checkPatchType, parsePatchBody } from "./patch";
 import type { ResourcePath } from "./paths";
 import { toTable } from "./tables";
 import { serveWatch } from "./watch";
-import { decodeProtobufObject, PROTOBUF } from "./protobuf";
 
 const FIELD_SELECTABLE: Record<string, string[]> = {
   "/events": ["involvedObject.kind", "involvedObject.namespace", "involvedObject.name", "involvedObject.uid", "involvedObject.apiVersion", "involvedObject.resourceVersion", "involvedObject.fieldPath", "reason", "source", "type"],
@@ -30,13 +32,25 @@ function selectorFor(type: ResourceType, q: URLSearchParams): (o: KubeObject) =>
   return (o) => matchesRequirements(o.metadata.labels, labels) && matchesFields(o, fields);
 }
 
-function writeOptions(q: URLSearchParams, warnings: string[]): WriteOptions {
+/** `fieldValidation`: what to do with fields the type does not declare; kube-apiserver's default is Warn. */
+function fieldValidationOf(q: URLSearchParams): FieldValidation {
   const fv = q.get("fieldValidation");
-  return {
-    dryRun: q.getAll("dryRun").includes("All"),
-    warnings,
-    ...(fv === "Strict" || fv === "Warn" || fv === "Ignore" ? { fieldValidation: fv } : {}),
-  };
+  if (fv === null || fv === "") return "Warn";
+  if (fv === "Strict" || fv === "Warn" || fv === "Ignore") return fv;
+  throw ApiError.badRequest(`fieldValidation: Invalid value: ${JSON.stringify(fv)}: fieldValidation must be one of "Ignore", "Warn", or "Strict"`);
+}
+
+/** `dryRun` may only be "All" (apimachinery ValidateDryRun). */
+function dryRunOf(values: string[]): boolean {
+  const unsupported = values.filter((v) => v !== "All");
+  if (unsupported.length > 0) {
+    throw ApiError.badRequest(`dryRun: Unsupported value: []string{${values.map((v) => JSON.stringify(v)).join(", ")}}: supported values: "All"`);
+  }
+  return values.length > 0;
+}
+
+function writeOptions(q: URLSearchParams, warnings: string[]): WriteOptions {
+  return { dryRun: dryRunOf(q.getAll("dryRun")), warnings, fieldValidation: fieldValidationOf(q) };
 }
 
 /** Continue tokens name the last key served; the next page starts after it. */
@@ -100,28 +114,28 @@ export class ResourceHandler {
     }
   }
 
-  private listOrWatch(req: IncomingMessage, res: ServerResponse, p: ResourcePath, q: URLSearchParams): void {
+  private async listOrWatch(req: IncomingMessage, res: ServerResponse, p: ResourcePath, q: URLSearchParams): Promise<void> {
     const matches = selectorFor(p.type, q);
-    const watch = q.get("watch");
-    if (watch === "true" || watch === "1") {
-      const timeout = q.get("timeoutSeconds");
+    const query = listQuery(q);
+    const token = q.get("continue");
+    const start = token ? decodeContinue(token).start : undefined;
+    if (query.resourceVersion !== undefined) await waitForResourceVersion(this.registry, query.resourceVersion);
+    if (query.watch) {
       return serveWatch(this.registry, req, res, {
         type: p.type,
         namespace: p.namespace,
         matches,
-        resourceVersion: q.get("resourceVersion") ?? undefined,
-        allowBookmarks: q.get("allowWatchBookmarks") === "true",
-        timeoutSeconds: timeout ? Number(timeout) : undefined,
+        resourceVersion: query.resourceVersion,
+        allowBookmarks: query.allowBookmarks,
+        timeoutSeconds: query.timeoutSeconds,
         table: wantsTable(req.headers.accept),
         bookmarkIntervalMs: this.opts.bookmarkIntervalMs,
       });
     }
     const rv = this.registry.resourceVersion();
     let items = this.registry.listShared(p.type, p.namespace).filter(matches);
-    const limit = Number(q.get("limit") ?? 0);
-    const token = q.get("continue");
-    if (token) {
-      const { start } = decodeContinue(token);
+    const limit = query.limit;
+    if (start !== undefined) {
       items = items.filter((o) => `${o.metadata.namespace ?? ""}/${o.metadata.name}` > start);
     }
     let continueToken: string | undefined;
@@ -144,11 +158,17 @@ export class ResourceHandler {
     });
   }
 
-  private async readObject(req: IncomingMessage, p: ResourcePath): Promise<KubeObject> {
-    const body = await readBody(req);
-    const ct = mediaType(req.headers["content-type"]);
-    const obj = (ct === PROTOBUF ? decodeProtobufObject(body) : parseJsonBody(body)) as KubeObject;
-    if (obj === null || typeof obj !== "object" || Array.isArray(obj)) throw ApiError.badRequest("the request body must be a JSON object");
+  /** A create or update body: read, parsed in its media type, decoded into the kind's shape. */
+  private async readObject(req: IncomingMessage, p: ResourcePath, opts: WriteOptions): Promise<KubeObject> {
+    const raw = parseObjectBody(p.type, req.headers["content-type"], await readBody(req));
+    return this.decode(p, raw, opts);
+  }
+
+  /** The decode stage (../decoding): what every write body or patched object passes before admission. */
+  private decode(p: ResourcePath, raw: unknown, opts: WriteOptions): KubeObject {
+    const subresource = p.subresource === "status" ? "status" : undefined;
+    const { object: obj, warnings } = decodeObject(p.type, raw, { fieldValidation: opts.fieldValidation, subresource });
+    opts.warnings?.push(...warnings);
     const expectedVersion = apiVersionOf(p.type);
     if (obj.apiVersion !== undefined && obj.apiVersion !== expectedVersion) {
       throw ApiError.badRequest(`the API version in the data (${String(obj.apiVersion)}) does not match the expected API version (${expectedVersion})`);
@@ -168,16 +188,19 @@ export class ResourceHandler {
 
   private async create(req: IncomingMessage, res: ServerResponse, p: ResourcePath, q: URLSearchParams, actor: Actor): Promise<void> {
     this.requireWritable(p.type, "POST");
-    const obj = await this.readObject(req, p);
     const warnings: string[] = [];
-    const created = this.registry.create(p.type, obj, actor, writeOptions(q, warnings));
+    const opts = writeOptions(q, warnings);
+    const obj = await this.readObject(req, p, opts);
+    const created = this.registry.create(p.type, obj, actor, opts);
     sendJson(res, 201, created, warningHeaders(warnings));
   }
 
   private async update(req: IncomingMessage, res: ServerResponse, p: ResourcePath, q: URLSearchParams, actor: Actor): Promise<void> {
     if (p.name === undefined) throw ApiError.methodNotAllowed("the server does not allow this method on the requested resource");
     this.requireWritable(p.type, "PUT");
-    const obj = await this.readObject(req, p);
+    const warnings: string[] = [];
+    const opts = writeOptions(q, warnings);
+    const obj = await this.readObject(req, p, opts);
     if (obj.metadata.name !== p.name) throw ApiError.badRequest("the name of the object does not match the name on the URL");
     // Custom resources cannot be updated unconditionally (kube-apiserver's CRD strategy).
     if (p.type.group === SERVING_GROUP && !obj.metadata.resourceVersion) {
@@ -186,8 +209,6 @@ export class ResourceHandler {
         { reason: "FieldValueInvalid", message: "Invalid value: 0x0: must be specified for an update", field: "metadata.resourceVersion" },
       ]);
     }
-    const warnings: string[] = [];
-    const opts = writeOptions(q, warnings);
     const updated = this.registry.update(p.type, obj, actor, { ...opts, subresource: p.subresource === "status" ? "status" : undefined });
     sendJson(res, 200, updated, warningHeaders(warnings));
   }
@@ -197,19 +218,20 @@ export class ResourceHandler {
     this.requireWritable(p.type, "PATCH");
     const ct = mediaType(req.headers["content-type"]);
     checkPatchType(p.type, ct);
-    const patch = parsePatchBody(ct, await readBody(req));
     const warnings: string[] = [];
     const opts = writeOptions(q, warnings);
+    const patch = parsePatchBody(ct, await readBody(req));
     const current = this.registry.get(p.type, p.namespace, p.name);
     if (!current) {
       if (ct !== APPLY) throw ApiError.notFound(p.type, p.name);
       // Server-side apply creates what does not exist yet.
-      const obj = patch as KubeObject;
-      obj.metadata = { ...(obj.metadata ?? {}), name: p.name, ...(p.type.namespaced ? { namespace: p.namespace } : {}) };
+      const obj = this.decode(p, patch, opts);
+      obj.metadata = { ...obj.metadata, name: p.name, ...(p.type.namespaced ? { namespace: p.namespace } : {}) };
       sendJson(res, 201, this.registry.create(p.type, obj, actor, opts), warningHeaders(warnings));
       return;
     }
-    const patched = applyPatchDocument(ct, current, patch) as KubeObject;
+    // The patched object is decoded like a body: a patch cannot store what a create could not.
+    const patched = this.decode(p, applyPatchDocument(ct, current, patch), opts);
     if (patched.metadata?.name !== p.name) throw ApiError.badRequest("the name of the object does not match the name on the URL");
     // A resourceVersion in the patch is a precondition; without one, patch the current version.
     if (!patched.metadata.resourceVersion) patched.metadata.resourceVersion = current.metadata.resourceVersion;
@@ -218,10 +240,8 @@ export class ResourceHandler {
   }
 
   private async deleteOptions(req: IncomingMessage, q: URLSearchParams) {
-    const body = await readBody(req);
-    let opts: { preconditions?: { resourceVersion?: string; uid?: string }; dryRun?: string[] } = {};
-    if (body.length > 0) opts = parseJsonBody(body) as typeof opts;
-    return { preconditions: opts.preconditions, dryRun: q.getAll("dryRun").includes("All") || (opts.dryRun ?? []).includes("All") };
+    const opts = decodeDeleteOptions(parseOptionsBody(req.headers["content-type"], await readBody(req)));
+    return { preconditions: opts.preconditions, dryRun: dryRunOf(q.getAll("dryRun")) || dryRunOf(opts.dryRun ?? []) };
   }
 
   private async delete(req: IncomingMessage, res: ServerResponse, p: ResourcePath, q: URLSearchParams, actor: Actor): Promise<void> {

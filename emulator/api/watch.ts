@@ -16,7 +16,8 @@ export interface WatchRequest {
   namespace?: string;
   /** Whether an object passes the label and field selectors. */
   matches: (o: KubeObject) => boolean;
-  resourceVersion?: string;
+  /** Resume after this version; undefined sends the current state first, as ADDED events. */
+  resourceVersion?: number;
   allowBookmarks: boolean;
   timeoutSeconds?: number;
   table: boolean;
@@ -24,6 +25,7 @@ export interface WatchRequest {
 }
 
 const DEFAULT_TIMEOUT_SECONDS = 1800; // kube-apiserver picks 30–60 min when the client sets none
+const MAX_TIMER_MS = 2 ** 31 - 1; // a longer setTimeout would fire at once
 
 export function serveWatch(registry: ObjectRegistry, req: IncomingMessage, res: ServerResponse, w: WatchRequest): void {
   const inScope = (o: KubeObject) => !w.type.namespaced || w.namespace === undefined || o.metadata.namespace === w.namespace;
@@ -64,10 +66,7 @@ export function serveWatch(registry: ObjectRegistry, req: IncomingMessage, res: 
 
   // Decide what to replay before subscribing; both happen in this one tick, so nothing is missed.
   const rvParam = w.resourceVersion;
-  let replay: ChangeEvent[] | "expired" | "initial";
-  if (rvParam === undefined || rvParam === "" || rvParam === "0") replay = "initial";
-  else if (!/^\d+$/.test(rvParam)) throw ApiError.badRequest(`invalid resource version: ${rvParam}`);
-  else replay = registry.changesSince(Number(rvParam));
+  const replay: ChangeEvent[] | "expired" | "initial" = rvParam === undefined ? "initial" : registry.changesSince(rvParam);
 
   res.writeHead(200, {
     "Content-Type": w.table ? "application/json;as=Table;v=v1;g=meta.k8s.io" : "application/json",
@@ -89,7 +88,7 @@ export function serveWatch(registry: ObjectRegistry, req: IncomingMessage, res: 
     }
     lastRv = registry.resourceVersion();
   } else {
-    lastRv = Number(rvParam);
+    lastRv = rvParam!;
     for (const e of replay) writeEvent(e);
     lastRv = Math.max(lastRv, registry.resourceVersion());
   }
@@ -99,7 +98,7 @@ export function serveWatch(registry: ObjectRegistry, req: IncomingMessage, res: 
     res.write(JSON.stringify({ type: "BOOKMARK", object: { kind, apiVersion: apiVersionOf(w.type), metadata: { resourceVersion: String(lastRv) } } }) + "\n");
   };
   const bookmarkTimer = w.allowBookmarks ? setInterval(bookmark, w.bookmarkIntervalMs ?? 30_000) : undefined;
-  const timeout = setTimeout(() => res.end(), (w.timeoutSeconds ?? DEFAULT_TIMEOUT_SECONDS) * 1000);
+  const timeout = setTimeout(() => res.end(), Math.min((w.timeoutSeconds || DEFAULT_TIMEOUT_SECONDS) * 1000, MAX_TIMER_MS));
   const cleanup = () => {
     unsubscribe();
     clearTimeout(timeout);

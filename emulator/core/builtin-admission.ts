@@ -1,7 +1,9 @@
-// What kube-apiserver itself does to the core objects we serve, before storing them:
-// names must be valid, Secret stringData is folded into data, Services get a cluster IP.
+// What kube-apiserver itself does to the objects we serve, before storing them: labels,
+// annotations, owner references and finalizers must be valid (every kind, custom resources
+// included), names must be valid, Secret stringData is folded into data, Services get a cluster IP.
 
 import { isDNS1123Label, isDNS1123Subdomain } from "../../lib/knative/k8s-validation";
+import { validateObjectMeta } from "../../lib/knative/object-meta-validation";
 import { SERVING_GROUP, type KubeObject } from "../../lib/knative/types";
 import { ApiError } from "./errors";
 import type { AdmissionPlugin, AdmissionRequest } from "./registry";
@@ -49,6 +51,9 @@ export const builtinAdmission: AdmissionPlugin = {
     }
   },
   validate(req) {
+    if (req.operation === "DELETE" || req.subresource) return;
     if (req.operation === "CREATE") checkName(req);
+    const causes = validateObjectMeta(req.object.metadata);
+    if (causes.length > 0) throw ApiError.invalid(req.type.group, req.type.kind, req.object.metadata.name ?? "", causes);
   },
 };

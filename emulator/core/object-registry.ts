@@ -25,6 +25,13 @@ import { matchesLabels } from "./label-selector";
 
 type Write = Parameters<ObjectStore["commit"]>[0][number];
 
+/**
+ * Looks at each stored object as the cluster starts: what the running build would refuse, and
+ * the copy to serve (malformed fields dropped). Injected, so that the registry does not depend
+ * on the decoding rules of the kinds it stores.
+ */
+export type StoredObjectChecker = (type: ResourceType, object: KubeObject) => { object: KubeObject; problems: string[] };
+
 export class ObjectRegistry implements Registry {
   private readonly objects: Map<string, Map<string, KubeObject>>;
   private readonly listeners = new Set<(e: ChangeEvent) => void>();
@@ -34,9 +41,25 @@ export class ObjectRegistry implements Registry {
   constructor(
     private readonly store: ObjectStore,
     private readonly admission: AdmissionPlugin[] = [],
+    checkStored?: StoredObjectChecker,
   ) {
     this.objects = store.loadAll();
-    for (const bucket of this.objects.values()) for (const o of bucket.values()) deepFreeze(o);
+    for (const [api, bucket] of this.objects) {
+      const type = typeOfApi(api);
+      for (const [key, stored] of bucket) {
+        let o = stored;
+        if (type && checkStored) {
+          const { object, problems } = checkStored(type, stored);
+          if (problems.length > 0) {
+            const name = `${stored.metadata?.namespace ? `${stored.metadata.namespace}/` : ""}${stored.metadata?.name ?? key}`;
+            console.warn(`embedded cluster: stored ${type.kind} ${name} would be refused by this build: ${problems.join("; ")}`);
+          }
+          o = object;
+          bucket.set(key, o);
+        }
+        deepFreeze(o);
+      }
+    }
   }
 
   // ---- reads ------------------------------------------------------------------------------
@@ -217,7 +240,8 @@ export class ObjectRegistry implements Registry {
         try {
           this.delete(t, o.metadata.namespace, o.metadata.name!, { username: "system:serviceaccount:kube-system:generic-garbage-collector" });
         } catch (err) {
-          if (!(err instanceof ApiError && err.code === 404)) throw err;
+          // Runs outside any request: a failure here is logged, never thrown into the event loop.
+          if (!(err instanceof ApiError && err.code === 404)) console.error(`embedded cluster: garbage collection of ${t.kind} ${o.metadata.name} failed:`, err);
         }
       }
     }

@@ -92,6 +92,15 @@ export class CrdSchema {
     if (this.validateFn(object)) return [];
     return toCauses(this.validateFn.errors ?? [], object);
   }
+
+  /**
+   * Only the type violations: what the decode stage refuses before any defaulting, so that a
+   * value of the wrong type is never replaced by a default (required fields and patterns wait
+   * for validation, after the defaulter has run).
+   */
+  typeCauses(object: Json): StatusCause[] {
+    return this.validate(object).filter((c) => c.reason === "FieldValueTypeInvalid");
+  }
 }
 
 const schemas = new Map<string, CrdSchema>();
