@@ -18,6 +18,7 @@
 
 import { parseArgs } from "node:util";
 import type { Page } from "@playwright/test";
+import { apiFetch } from "../emulator/testing/api-endpoint";
 import { kubectlRunner } from "../emulator/testing/kubectl";
 import { type ApiWatch, type ArrivedEvent, watchCollection } from "./support/api-watch";
 import { launchChromium, servicesPagePath } from "./support/browser";
@@ -90,7 +91,6 @@ async function main() {
   const watches: ApiWatch[] = [];
   try {
     console.log(loaded.summary);
-    const api = loaded.cluster.apiUrl;
     server = await startConsole(loaded.cluster.kubeconfig);
     browser = await launchChromium();
     const kubectl = kubectlRunner(loaded.cluster.kubeconfig);
@@ -108,10 +108,10 @@ async function main() {
     await servicesPage.getByText("Live", { exact: true }).waitFor();
     // The Services on the first page of the table: their rows are on screen.
     const onScreen = (await servicesPage.locator('table[aria-label="Services"] tbody tr td:first-child a').allTextContents()).slice(0, SAMPLES);
-    const namespaceOf = new Map((await (await fetch(`${api}/apis/serving.knative.dev/v1/services`)).json() as { items: ArrivedEvent["object"][] }).items.map((s) => [s.metadata.name!, s.metadata.namespace!]));
+    const namespaceOf = new Map((await (await apiFetch(loaded.cluster, "/apis/serving.knative.dev/v1/services")).json() as { items: ArrivedEvent["object"][] }).items.map((s) => [s.metadata.name!, s.metadata.namespace!]));
 
-    watches.push(await watchCollection(api, "/apis/serving.knative.dev/v1/services"));
-    watches.push(await watchCollection(api, "/apis/serving.knative.dev/v1/revisions"));
+    watches.push(await watchCollection(loaded.cluster, "/apis/serving.knative.dev/v1/services"));
+    watches.push(await watchCollection(loaded.cluster, "/apis/serving.knative.dev/v1/revisions"));
     const [serviceWatch, revisionWatch] = watches as [ApiWatch, ApiWatch];
     const samples: Sample[] = [];
 

@@ -12,6 +12,7 @@
 // settled (10 s after the churn, pages still open). The headline is the highest sample.
 
 import { parseArgs } from "node:util";
+import { type ApiEndpoint, apiFetch } from "../emulator/testing/api-endpoint";
 import { inParallel } from "./support/load-services";
 import { launchChromium, servicesPagePath } from "./support/browser";
 import { startConsole } from "./support/console-server";
@@ -34,8 +35,8 @@ const CHURN_S = Number(values["churn-seconds"]);
 const TARGET_MB = 300;
 const PAGE_SIZE = 50;
 
-async function patch(url: string, body: unknown): Promise<void> {
-  const res = await fetch(url, { method: "PATCH", headers: { "Content-Type": "application/merge-patch+json" }, body: JSON.stringify(body) });
+async function patch(api: ApiEndpoint, url: string, body: unknown): Promise<void> {
+  const res = await apiFetch(api, url, { method: "PATCH", headers: { "Content-Type": "application/merge-patch+json" }, body: JSON.stringify(body) });
   await res.arrayBuffer();
   if (!res.ok) throw new Error(`PATCH ${url}: ${res.status}`);
 }
@@ -64,7 +65,7 @@ async function main() {
     await servicesPage.goto(servicesPagePath(server.clusterId));
     await usableAt(servicesPage);
     await servicesPage.getByText("Live", { exact: true }).waitFor();
-    const { items } = (await (await fetch(`${api}/apis/serving.knative.dev/v1/services`)).json()) as { items: Array<{ metadata: { name: string; namespace: string } }> };
+    const { items } = (await (await apiFetch(loaded.cluster, "/apis/serving.knative.dev/v1/services")).json()) as { items: Array<{ metadata: { name: string; namespace: string } }> };
     const svc = items[0]!.metadata;
     const servicePage = await context.newPage();
     await servicePage.goto(`/clusters/${server.clusterId}/knative/services/${svc.namespace}/${svc.name}`);
@@ -87,8 +88,8 @@ async function main() {
       const batch = Array.from({ length: 100 }, (_, i) => items[(s * 100 + i) % items.length]!.metadata);
       await Promise.all([
         inParallel(batch, async (m) => {
-          await patch(url(m, "services"), { spec: { traffic: s % 2 === 0 ? [{ revisionName: `${m.name}-00001`, percent: 50 }, { latestRevision: true, percent: 50 }] : [{ latestRevision: true, percent: 100 }] } });
-          await patch(url(m, "revisions", `${m.name}-00001`), { metadata: { labels: { "bench-churn": String(s) } } });
+          await patch(loaded.cluster, url(m, "services"), { spec: { traffic: s % 2 === 0 ? [{ revisionName: `${m.name}-00001`, percent: 50 }, { latestRevision: true, percent: 50 }] : [{ latestRevision: true, percent: 100 }] } });
+          await patch(loaded.cluster, url(m, "revisions", `${m.name}-00001`), { metadata: { labels: { "bench-churn": String(s) } } });
           changes += 2;
         }),
         (async () => {

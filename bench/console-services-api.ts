@@ -19,6 +19,7 @@
 import { gzipSync } from "node:zlib";
 import { parseArgs } from "node:util";
 import { CustomObjectsApi, KubeConfig } from "@kubernetes/client-node";
+import { apiFetch } from "../emulator/testing/api-endpoint";
 import { cleanList } from "../lib/k8s/clean-object";
 import type { KubeObject } from "../lib/knative/types";
 import { startConsole } from "./support/console-server";
@@ -46,18 +47,21 @@ interface Timing {
   encoding: string;
 }
 
-async function timeOne(url: string, encoding: string): Promise<{ ms: number; bytes: number; items: number; encoding: string }> {
+/** What to time: the raw list from the API server (over TLS, with its token), or the console's route. */
+type Fetcher = (headers: Record<string, string>) => Promise<Response>;
+
+async function timeOne(fetcher: Fetcher, encoding: string): Promise<{ ms: number; bytes: number; items: number; encoding: string }> {
   const t0 = performance.now();
-  const res = await fetch(url, { headers: { Accept: "application/json", "Accept-Encoding": encoding } });
+  const res = await fetcher({ Accept: "application/json", "Accept-Encoding": encoding });
   const body = await res.arrayBuffer();
   const elapsed = performance.now() - t0;
-  if (!res.ok) throw new Error(`${url}: ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`);
+  if (!res.ok) throw new Error(`${res.url}: ${res.status} ${Buffer.from(body).toString().slice(0, 300)}`);
   const items = (JSON.parse(Buffer.from(body).toString()) as { items: unknown[] }).items.length;
   return { ms: elapsed, bytes: body.byteLength, items, encoding: res.headers.get("content-encoding") ?? "identity" };
 }
 
 /** Alternates the two URLs run by run (who goes first alternates too); warm-up runs do not count. */
-async function compare(urls: [string, string], encoding: string): Promise<[Timing, Timing]> {
+async function compare(urls: [Fetcher, Fetcher], encoding: string): Promise<[Timing, Timing]> {
   const out: [Timing, Timing] = [
     { times: [], bytes: 0, items: 0, encoding: "" },
     { times: [], bytes: 0, items: 0, encoding: "" },
@@ -95,13 +99,18 @@ async function main() {
     console.log(loaded.summary);
     server = await startConsole(loaded.cluster.kubeconfig);
     await sleep(2000); // the console just started: let it settle before timing it
-    const raw = `${loaded.cluster.apiUrl}/apis/serving.knative.dev/v1/services`;
-    const route = `${server.url}/api/clusters/${server.clusterId}/services`;
+    const rawPath = "/apis/serving.knative.dev/v1/services";
+    const routeUrl = `${server.url}/api/clusters/${server.clusterId}/services`;
+    const raw: Fetcher = (headers) => apiFetch(loaded.cluster, rawPath, { headers });
+    const route: Fetcher = (headers) => fetch(routeUrl, { headers });
 
     const [rawGz, routeGz] = await compare([raw, route], BROWSER_ENCODING);
     const [rawId, routeId] = await compare([raw, route], "identity");
     // The fixed cost of each hop: the same two requests for a namespace with no Services.
-    const [rawEmpty, routeEmpty] = await compare([`${loaded.cluster.apiUrl}/apis/serving.knative.dev/v1/namespaces/bench-empty/services`, `${route}?namespace=bench-empty`], BROWSER_ENCODING);
+    const [rawEmpty, routeEmpty] = await compare(
+      [(headers) => apiFetch(loaded.cluster, "/apis/serving.knative.dev/v1/namespaces/bench-empty/services", { headers }), (headers) => fetch(`${routeUrl}?namespace=bench-empty`, { headers })],
+      BROWSER_ENCODING,
+    );
     const ratio = median(routeGz.times) / median(rawGz.times);
     const ratioId = median(routeId.times) / median(rawId.times);
 
@@ -119,7 +128,7 @@ async function main() {
     console.log(line("console route /api/…/services", routeEmpty));
 
     // Where the route's extra time goes: its own steps on the same bytes, timed in this process.
-    const rawBytes = Buffer.from(await (await fetch(raw)).arrayBuffer());
+    const rawBytes = Buffer.from(await (await apiFetch(loaded.cluster, rawPath)).arrayBuffer());
     const text = rawBytes.toString();
     const cleaned = cleanList(JSON.parse(text) as { items: KubeObject[] });
     const out = JSON.stringify(cleaned);
@@ -128,7 +137,7 @@ async function main() {
     const custom = kc.makeApiClient(CustomObjectsApi);
     const step = (name: string, msTaken: number, note = "") => console.log(`  ${name.padEnd(48)} ${msTaken.toFixed(1).padStart(6)} ms ${note}`);
     console.log(`the route's steps on the same ${(rawBytes.length / 1024).toFixed(0)} KiB, each timed alone in this process (medians):`);
-    step("fetch of the raw list (body read, no parse)", await timeLocal(async () => (await fetch(raw)).arrayBuffer()));
+    step("fetch of the raw list (body read, no parse)", await timeLocal(async () => (await apiFetch(loaded.cluster, rawPath)).arrayBuffer()));
     step("the same list through client-node (parsed)", await timeLocal(() => custom.listClusterCustomObject({ group: "serving.knative.dev", version: "v1", plural: "services" })));
     step("JSON.parse of the API server's answer", await timeLocal(() => JSON.parse(text)));
     step("cleanList (drop managedFields, sort)", await timeLocal(() => cleanList(JSON.parse(text) as { items: KubeObject[] })), "(parse included)");

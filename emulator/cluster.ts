@@ -1,12 +1,16 @@
 // The embedded cluster, assembled: store → registry (with admission) → API server, Knative's
 // controllers, and the gateway. `startEmbeddedCluster` is what `npm run emulator`, the tests
-// and the benches start; the console itself only ever talks to it over HTTP.
+// and the benches start; the console itself only ever talks to it over HTTPS, with the bearer
+// token and the pinned certificate that the kubeconfig written here carries (emulator/credentials).
 
 import path from "node:path";
 import { startApiServer } from "./api/server";
 import { builtinAdmission } from "./core/builtin-admission";
+import { certPath, loadOrCreateServingCert } from "./credentials/serving-cert";
+import { loadOrCreateToken, tokenPath } from "./credentials/token";
 import { startEventRetention } from "./core/event-retention";
 import { ObjectRegistry } from "./core/object-registry";
+import { checkStoredObject } from "./decoding/stored-objects";
 import { startControllers } from "./controllers";
 import { startGateway } from "./gateway";
 import { knativeAdmissionPlugins } from "./knative/admission";
@@ -35,6 +39,14 @@ export interface EmbeddedCluster {
   apiUrl: string;
   gatewayUrl: string;
   kubeconfig: string;
+  /** The bearer token the API server requires (the kubeconfig carries it). */
+  token: string;
+  /** Where the token is kept: DATA_DIR/token, owner-only. */
+  tokenFile: string;
+  /** PEM of the certificate the API server presents, which its clients trust. */
+  caCert: string;
+  /** Where that certificate is kept: DATA_DIR/apiserver.crt. */
+  caCertFile: string;
   registry: ObjectRegistry;
   /** Resolves when the controllers have nothing left to do (for tests). */
   idle(): Promise<void>;
@@ -53,8 +65,12 @@ export const DEFAULTS = {
 export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promise<EmbeddedCluster> {
   const host = opts.host ?? DEFAULTS.host;
   const domain = opts.domain ?? DEFAULTS.domain;
+  // The store first: it refuses a data dir that is not the embedded cluster's, before any
+  // credential is written into it.
   const store = openSqliteStore(opts.dataDir);
-  const registry = new ObjectRegistry(store, [builtinAdmission, ...knativeAdmissionPlugins()]);
+  const token = loadOrCreateToken(opts.dataDir);
+  const tls = loadOrCreateServingCert(opts.dataDir, host);
+  const registry = new ObjectRegistry(store, [builtinAdmission, ...knativeAdmissionPlugins()], checkStoredObject);
   const stats = createTrafficStats();
 
   const fresh = isEmpty(registry);
@@ -66,17 +82,21 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
     scaleToZeroGraceMs: opts.scaleToZeroGraceMs ?? DEFAULTS.scaleToZeroGraceMs,
   });
   const gateway = await startGateway({ registry, stats, activator: controllers.activator, domain, host, port: opts.gatewayPort ?? DEFAULTS.gatewayPort });
-  const api = await startApiServer({ registry, podProxy: createPodProxy(registry, stats), host, port: opts.port ?? DEFAULTS.port });
+  const api = await startApiServer({ registry, podProxy: createPodProxy(registry, stats), host, port: opts.port ?? DEFAULTS.port, token, tls });
   if (fresh) seedCluster(registry, { seedSample: opts.seed ?? true });
   describeIngress(registry, { host, port: gateway.port }, domain);
   const stopEventRetention = startEventRetention(registry);
-  const kubeconfig = writeKubeconfig(path.resolve(opts.dataDir), api.url);
+  const kubeconfig = writeKubeconfig(path.resolve(opts.dataDir), api.url, { token, caCert: tls.cert });
 
   let stopped = false;
   return {
     apiUrl: api.url,
     gatewayUrl: gateway.url,
     kubeconfig,
+    token,
+    tokenFile: tokenPath(path.resolve(opts.dataDir)),
+    caCert: tls.cert,
+    caCertFile: certPath(path.resolve(opts.dataDir)),
     registry,
     idle: () => controllers.idle(),
     async stop() {

@@ -1,18 +1,26 @@
-// The kubeconfig the embedded cluster writes, usable as it is by kubectl and client-node.
-// client-node refuses a plain-http server unless the cluster says insecure-skip-tls-verify.
+// The kubeconfig the embedded cluster writes, usable as it is by kubectl and client-node: the
+// API server's self-signed certificate pinned as the cluster's certificate-authority-data, and
+// the bearer token as the user (emulator/credentials). It carries a credential, so it is
+// written owner-only, as the token is.
 
-import fs from "node:fs";
 import path from "node:path";
 import YAML from "yaml";
+import { writeOwnerOnlyFile } from "./credentials/owner-only-file";
 
 export const CONTEXT_NAME = "knative-local";
 
-export function kubeconfigYaml(server: string): string {
+export interface KubeconfigCredentials {
+  token: string;
+  /** PEM of the certificate the server presents (emulator/credentials/serving-cert.ts). */
+  caCert: string;
+}
+
+export function kubeconfigYaml(server: string, creds: KubeconfigCredentials): string {
   return YAML.stringify({
     apiVersion: "v1",
     kind: "Config",
-    clusters: [{ name: CONTEXT_NAME, cluster: { server, "insecure-skip-tls-verify": true } }],
-    users: [{ name: CONTEXT_NAME, user: {} }],
+    clusters: [{ name: CONTEXT_NAME, cluster: { server, "certificate-authority-data": Buffer.from(creds.caCert).toString("base64") } }],
+    users: [{ name: CONTEXT_NAME, user: { token: creds.token } }],
     contexts: [{ name: CONTEXT_NAME, context: { cluster: CONTEXT_NAME, user: CONTEXT_NAME, namespace: "default" } }],
     "current-context": CONTEXT_NAME,
     preferences: {},
@@ -20,10 +28,8 @@ export function kubeconfigYaml(server: string): string {
 }
 
 /** Written atomically, so a reader never sees half a file. */
-export function writeKubeconfig(dataDir: string, server: string): string {
+export function writeKubeconfig(dataDir: string, server: string, creds: KubeconfigCredentials): string {
   const file = path.join(dataDir, "kubeconfig");
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.writeFileSync(tmp, kubeconfigYaml(server), { mode: 0o600 });
-  fs.renameSync(tmp, file);
+  writeOwnerOnlyFile(file, kubeconfigYaml(server, creds));
   return file;
 }

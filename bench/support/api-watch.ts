@@ -2,6 +2,8 @@
 // the wall-clock time (Date.now()) it arrived here, so other clocks on this machine (the
 // browser's Date.now()) can be compared with the moment the cluster made a change visible.
 
+import { type ApiEndpoint, apiFetch } from "../../emulator/testing/api-endpoint";
+
 export interface ArrivedEvent {
   at: number;
   type: string;
@@ -14,10 +16,10 @@ export interface ApiWatch {
 }
 
 /** Watches a collection (`/apis/…/services`) from its current resourceVersion. */
-export async function watchCollection(apiUrl: string, collectionPath: string): Promise<ApiWatch> {
-  const list = (await (await fetch(`${apiUrl}${collectionPath}?limit=1`)).json()) as { metadata?: { resourceVersion?: string } };
+export async function watchCollection(api: ApiEndpoint, collectionPath: string): Promise<ApiWatch> {
+  const list = (await (await apiFetch(api, `${collectionPath}?limit=1`)).json()) as { metadata?: { resourceVersion?: string } };
   const controller = new AbortController();
-  const res = await fetch(`${apiUrl}${collectionPath}?watch=true&resourceVersion=${list.metadata?.resourceVersion ?? "0"}`, { signal: controller.signal });
+  const res = await apiFetch(api, `${collectionPath}?watch=true&resourceVersion=${list.metadata?.resourceVersion ?? "0"}`, { signal: controller.signal });
   if (!res.ok || !res.body) throw new Error(`watch ${collectionPath}: ${res.status}`);
   const events: ArrivedEvent[] = [];
   void (async () => {

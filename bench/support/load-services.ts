@@ -2,6 +2,7 @@
 // spread over ten namespaces, each patched until it has R Revisions, then waits until the
 // controllers have stamped every Revision. Shared by the emulator and console benches.
 
+import { type ApiEndpoint, apiFetch } from "../../emulator/testing/api-endpoint";
 import { sleep } from "./stats";
 
 export interface LoadOptions {
@@ -24,10 +25,10 @@ export interface LoadResult {
   seconds: number;
 }
 
-export async function call(url: string, method: string, body?: unknown, contentType = "application/json"): Promise<unknown> {
-  const res = await fetch(url, { method, headers: { "Content-Type": contentType }, body: body === undefined ? undefined : JSON.stringify(body) });
+export async function call(api: ApiEndpoint, path: string, method: string, body?: unknown, contentType = "application/json"): Promise<unknown> {
+  const res = await apiFetch(api, path, { method, headers: { "Content-Type": contentType }, body: body === undefined ? undefined : JSON.stringify(body) });
   const json = (await res.json()) as unknown;
-  if (!res.ok) throw new Error(`${method} ${url}: ${JSON.stringify(json)}`);
+  if (!res.ok) throw new Error(`${method} ${path}: ${JSON.stringify(json)}`);
   return json;
 }
 
@@ -43,22 +44,22 @@ export async function inParallel<T>(items: T[], work: (item: T) => Promise<unkno
 
 const template = (target: string) => ({ spec: { containers: [{ image: "ghcr.io/knative/helloworld-go", env: [{ name: "TARGET", value: target }] }] } });
 
-export async function loadServices(apiUrl: string, options: LoadOptions): Promise<LoadResult> {
+export async function loadServices(api: ApiEndpoint, options: LoadOptions): Promise<LoadResult> {
   const { services: serviceCount, revisionsPerService, namespaces: namespaceCount = 10, timeoutMs = 300_000 } = options;
   const t0 = performance.now();
   const namespaces = Array.from({ length: namespaceCount }, (_, n) => `team-${n}`);
-  for (const name of namespaces) await call(`${apiUrl}/api/v1/namespaces`, "POST", { metadata: { name } });
+  for (const name of namespaces) await call(api, "/api/v1/namespaces", "POST", { metadata: { name } });
   const services = Array.from({ length: serviceCount }, (_, i) => ({ name: `svc-${i}`, namespace: namespaces[i % namespaceCount]! }));
-  const collection = (s: ServiceName) => `${apiUrl}/apis/serving.knative.dev/v1/namespaces/${s.namespace}/services`;
-  await inParallel(services, (s) => call(collection(s), "POST", { apiVersion: "serving.knative.dev/v1", kind: "Service", metadata: { name: s.name }, spec: { template: template("v1") } }));
+  const collection = (s: ServiceName) => `/apis/serving.knative.dev/v1/namespaces/${s.namespace}/services`;
+  await inParallel(services, (s) => call(api, collection(s), "POST", { apiVersion: "serving.knative.dev/v1", kind: "Service", metadata: { name: s.name }, spec: { template: template("v1") } }));
   for (let r = 2; r <= revisionsPerService; r++) {
-    await inParallel(services, (s) => call(`${collection(s)}/${s.name}`, "PATCH", { spec: { template: template(`v${r}`) } }, "application/merge-patch+json"));
+    await inParallel(services, (s) => call(api, `${collection(s)}/${s.name}`, "PATCH", { spec: { template: template(`v${r}`) } }, "application/merge-patch+json"));
   }
   // Wait until the controllers have stamped every Revision.
   const want = serviceCount * revisionsPerService;
   let revisions = 0;
   for (const deadline = Date.now() + timeoutMs; revisions < want && Date.now() < deadline; ) {
-    revisions = ((await call(`${apiUrl}/apis/serving.knative.dev/v1/revisions`, "GET")) as { items: unknown[] }).items.length;
+    revisions = ((await call(api, "/apis/serving.knative.dev/v1/revisions", "GET")) as { items: unknown[] }).items.length;
     if (revisions < want) await sleep(500);
   }
   if (revisions < want) throw new Error(`only ${revisions} of ${want} Revisions after ${timeoutMs / 1000} s`);
@@ -70,10 +71,10 @@ interface ServiceStatusView {
 }
 
 /** Waits until every Service in the cluster says Ready=True (the controllers have settled). */
-export async function waitServicesReady(apiUrl: string, count: number, timeoutMs = 120_000): Promise<number> {
+export async function waitServicesReady(api: ApiEndpoint, count: number, timeoutMs = 120_000): Promise<number> {
   let ready = 0;
   for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; await sleep(500)) {
-    const list = (await call(`${apiUrl}/apis/serving.knative.dev/v1/services`, "GET")) as { items: ServiceStatusView[] };
+    const list = (await call(api, "/apis/serving.knative.dev/v1/services", "GET")) as { items: ServiceStatusView[] };
     ready = list.items.filter((s) => s.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True")).length;
     if (ready >= count) return ready;
   }
@@ -84,8 +85,8 @@ export async function waitServicesReady(apiUrl: string, count: number, timeoutMs
  * Waits until the cluster is quiet: its resourceVersion (one counter for every write, as etcd's)
  * has not moved for `quietMs`, i.e. the controllers have nothing left to do.
  */
-export async function waitQuiet(apiUrl: string, quietMs = 3000, timeoutMs = 60_000): Promise<void> {
-  const version = async () => ((await call(`${apiUrl}/api/v1/namespaces?limit=1`, "GET")) as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
+export async function waitQuiet(api: ApiEndpoint, quietMs = 3000, timeoutMs = 60_000): Promise<void> {
+  const version = async () => ((await call(api, "/api/v1/namespaces?limit=1", "GET")) as { metadata?: { resourceVersion?: string } }).metadata?.resourceVersion;
   let last = await version();
   let since = Date.now();
   for (const deadline = Date.now() + timeoutMs; Date.now() - since < quietMs; await sleep(250)) {

@@ -14,6 +14,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { apiFetch } from "../../emulator/testing/api-endpoint";
 import { type ClusterProcess, startClusterProcess } from "../../emulator/testing/cluster-process";
 import { ROOT } from "./console-server";
 import { loadServices, waitQuiet, waitServicesReady } from "./load-services";
@@ -70,8 +71,8 @@ export async function startLoadedCluster(options: LoadedClusterOptions): Promise
       how = `started on a stored copy of an earlier load (${path.relative(ROOT, cached)}; --fresh loads again)`;
     } else {
       cluster = await startClusterProcess(dir, LOAD_ARGS);
-      const load = await loadServices(cluster.apiUrl, { services, revisionsPerService });
-      await waitServicesReady(cluster.apiUrl, services);
+      const load = await loadServices(cluster, { services, revisionsPerService });
+      await waitServicesReady(cluster, services);
       how = `loaded over HTTP in ${load.seconds.toFixed(1)} s`;
       // Keep a copy of the settled store for later runs, then go on from the same files.
       await cluster.stop();
@@ -84,15 +85,15 @@ export async function startLoadedCluster(options: LoadedClusterOptions): Promise
       fs.writeFileSync(path.join(cached, "complete"), new Date().toISOString());
       cluster = await startClusterProcess(dir, RUN_ARGS);
     }
-    await waitServicesReady(cluster.apiUrl, services);
-    await waitQuiet(cluster.apiUrl);
+    await waitServicesReady(cluster, services);
+    await waitQuiet(cluster);
   } catch (err) {
     await cluster?.stop();
     fs.rmSync(dir, { recursive: true, force: true });
     throw err;
   }
   const running = cluster;
-  const count = async (collection: string) => ((await (await fetch(`${running.apiUrl}${collection}`)).json()) as { items: unknown[] }).items.length;
+  const count = async (collection: string) => ((await (await apiFetch(running, collection)).json()) as { items: unknown[] }).items.length;
   const [revisions, pods] = [await count("/apis/serving.knative.dev/v1/revisions"), await count("/api/v1/pods")];
   return {
     cluster: running,

@@ -5,6 +5,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import type { ApiEndpoint } from "../../emulator/testing/api-endpoint";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 
@@ -27,6 +28,15 @@ const logPath = () => path.join(e2eDir(), "cluster.log");
 
 export function readClusterState(): ClusterState {
   return JSON.parse(fs.readFileSync(statePath(), "utf8")) as ClusterState;
+}
+
+/** The API server's URL, and the token and certificate to reach it, from its data dir as a user finds them. */
+export function clusterApi(state: ClusterState = readClusterState()): ApiEndpoint {
+  return {
+    apiUrl: `https://127.0.0.1:${state.apiPort}`,
+    token: fs.readFileSync(path.join(clusterDataDir(), "token"), "utf8").trim(),
+    caCert: fs.readFileSync(path.join(clusterDataDir(), "apiserver.crt"), "utf8"),
+  };
 }
 
 function alive(pid: number): boolean {
@@ -54,7 +64,7 @@ export async function startEmbeddedCluster(ports: { apiPort?: number; gatewayPor
   const deadline = Date.now() + 60_000;
   for (;;) {
     const out = fs.readFileSync(logPath(), "utf8").slice(offset);
-    const api = /Kubernetes API:\s+http:\/\/[^:]+:(\d+)/.exec(out);
+    const api = /Kubernetes API:\s+https?:\/\/[^:]+:(\d+)/.exec(out);
     const gateway = /Gateway:\s+http:\/\/[^:]+:(\d+)/.exec(out);
     if (api && gateway) {
       const state = { pid, apiPort: Number(api[1]), gatewayPort: Number(gateway[1]) };

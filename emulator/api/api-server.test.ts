@@ -2,8 +2,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiException, CoreV1Api, CustomObjectsApi, PatchStrategy, Watch, setHeaderOptions } from "@kubernetes/client-node";
 import { startApiOnly, type ApiOnlyCluster } from "../testing/api-only";
+import { apiFetch, bearer } from "../testing/api-endpoint";
 import { startApiServer } from "./server";
-import http from "node:http";
+import type { IncomingHttpHeaders } from "node:http";
+import https from "node:https";
 
 const G = { group: "serving.knative.dev", version: "v1", plural: "services" };
 const ksvc = (name: string, labels: Record<string, string> = {}) => ({
@@ -132,13 +134,13 @@ describe("watches", () => {
   it("answers 410 Expired only for versions older than the change log", async () => {
     for (let i = 0; i < 60; i++) await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: `cm-${i}` }, data: { i: String(i) } } });
     const url = `${c.api.url}/apis/serving.knative.dev/v1/namespaces/default/services?watch=true&resourceVersion=1`;
-    const text = await (await fetch(url)).text();
+    const text = await (await apiFetch(c.endpoint, url)).text();
     const event = JSON.parse(text.trim()) as { type: string; object: { code: number; reason: string } };
     expect(event.type).toBe("ERROR");
     expect(event.object).toMatchObject({ code: 410, reason: "Expired" });
     const recent = c.registry.resourceVersion() - 5;
     const ac = new AbortController();
-    const res = await fetch(`${c.api.url}/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=${recent}&timeoutSeconds=1`, { signal: ac.signal });
+    const res = await apiFetch(c.endpoint, `${c.api.url}/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=${recent}&timeoutSeconds=1`, { signal: ac.signal });
     const lines = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string });
     expect(lines).toHaveLength(5);
     expect(lines.every((l) => l.type === "ADDED")).toBe(true);
@@ -148,7 +150,7 @@ describe("watches", () => {
 describe("watch options", () => {
   it("sends the initial state as ADDED for resourceVersion 0, and ends at timeoutSeconds", async () => {
     const started = Date.now();
-    const res = await fetch(`${c.api.url}/apis/serving.knative.dev/v1/namespaces/default/services?watch=1&resourceVersion=0&fieldSelector=metadata.name%3Da&timeoutSeconds=1`);
+    const res = await apiFetch(c.endpoint, `${c.api.url}/apis/serving.knative.dev/v1/namespaces/default/services?watch=1&resourceVersion=0&fieldSelector=metadata.name%3Da&timeoutSeconds=1`);
     const events = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string; object: { metadata: { name: string } } });
     expect(events.map((e) => `${e.type} ${e.object.metadata.name}`)).toEqual(["ADDED a"]);
     expect(Date.now() - started).toBeGreaterThanOrEqual(900);
@@ -156,10 +158,10 @@ describe("watch options", () => {
 
   it("sends bookmarks with the newest resourceVersion when asked", async () => {
     const { registry } = c;
-    const server = await startApiServer({ registry, bookmarkIntervalMs: 100 });
+    const server = await startApiServer({ registry, bookmarkIntervalMs: 100, token: c.token, tls: c.tls });
     try {
       const rv = registry.resourceVersion();
-      const res = await fetch(`${server.url}/api/v1/namespaces/default/configmaps?watch=true&allowWatchBookmarks=true&resourceVersion=${rv}&timeoutSeconds=1`);
+      const res = await apiFetch(c.endpoint, `${server.url}/api/v1/namespaces/default/configmaps?watch=true&allowWatchBookmarks=true&resourceVersion=${rv}&timeoutSeconds=1`);
       const events = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string; object: { metadata: { resourceVersion: string } } });
       expect(events.length).toBeGreaterThan(0);
       expect(events.every((e) => e.type === "BOOKMARK" && e.object.metadata.resourceVersion === String(rv))).toBe(true);
@@ -175,8 +177,8 @@ describe("compression", () => {
       await core.createNamespacedConfigMap({ namespace: "default", body: { metadata: { name: `big-${i}` }, data: { blob: "x".repeat(1000) } } });
     }
     const headersFor = (encoding: string) =>
-      new Promise<http.IncomingHttpHeaders>((resolve, reject) => {
-        http.get(`${c.api.url}/api/v1/namespaces/default/configmaps`, { headers: { "Accept-Encoding": encoding } }, (res) => {
+      new Promise<IncomingHttpHeaders>((resolve, reject) => {
+        https.get(`${c.api.url}/api/v1/namespaces/default/configmaps`, { ca: c.tls.cert, headers: { "Accept-Encoding": encoding, ...bearer(c.token) } }, (res) => {
           res.resume();
           resolve(res.headers);
         }).on("error", reject);
@@ -190,7 +192,7 @@ describe("compression", () => {
 
 describe("discovery and tables", () => {
   it("serves aggregated discovery with Knative's short names", async () => {
-    const res = await fetch(`${c.api.url}/apis`, { headers: { Accept: "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json" } });
+    const res = await apiFetch(c.endpoint, `${c.api.url}/apis`, { headers: { Accept: "application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json" } });
     expect(res.headers.get("content-type")).toContain("as=APIGroupDiscoveryList");
     const body = (await res.json()) as { items: Array<{ metadata: { name: string }; versions: Array<{ resources: Array<{ resource: string; shortNames?: string[] }> }> }> };
     const serving = body.items.find((i) => i.metadata.name === "serving.knative.dev")!;
@@ -198,7 +200,7 @@ describe("discovery and tables", () => {
   });
 
   it("prints the CRD's columns as a Table", async () => {
-    const res = await fetch(`${c.api.url}/apis/serving.knative.dev/v1/namespaces/default/services`, {
+    const res = await apiFetch(c.endpoint, `${c.api.url}/apis/serving.knative.dev/v1/namespaces/default/services`, {
       headers: { Accept: "application/json;as=Table;v=v1;g=meta.k8s.io,application/json" },
     });
     const table = (await res.json()) as { kind: string; columnDefinitions: Array<{ name: string }>; rows: Array<{ object: { kind: string } }> };

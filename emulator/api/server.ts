@@ -1,12 +1,16 @@
 // The embedded cluster's Kubernetes API server: discovery, OpenAPI, resources, watches,
-// the pod proxy to queue-proxy metrics, health endpoints. Plain HTTP on loopback.
+// the pod proxy to queue-proxy metrics, health endpoints. HTTPS on loopback, and a bearer token
+// for everything but /version and the health checks (./authentication, emulator/credentials).
 
-import http, { type IncomingMessage, type ServerResponse } from "node:http";
+import type http from "node:http";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import https from "node:https";
 import type { AddressInfo } from "node:net";
 import { ApiError } from "../core/errors";
 import type { ObjectRegistry } from "../core/object-registry";
 import type { PodProxy } from "../core/runtime";
 import { PODS } from "../core/resources";
+import { passesAuthentication } from "./authentication";
 import {
   AGGREGATED_CONTENT_TYPE,
   KUBERNETES_VERSION,
@@ -30,6 +34,10 @@ export interface ApiServerOptions {
   port?: number;
   /** How often a watch that allows bookmarks gets one (default 30 s). */
   bookmarkIntervalMs?: number;
+  /** The bearer token every request needs, but for /version and the health checks (./authentication). */
+  token: string;
+  /** The serving certificate and its key (PEM): kubectl sends a token over TLS only. */
+  tls: { cert: string; key: string };
 }
 
 export interface RunningApiServer {
@@ -46,7 +54,7 @@ const POD_PROXY = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/:]+)(?::(\d+))?\/p
 
 export async function startApiServer(opts: ApiServerOptions): Promise<RunningApiServer> {
   const resources = new ResourceHandler(opts.registry, { bookmarkIntervalMs: opts.bookmarkIntervalMs });
-  const server = http.createServer((req, res) => {
+  const server = https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, (req, res) => {
     handle(req, res).catch((err) => sendError(res, err));
   });
   // Node's requestTimeout bounds receiving the request (headers and body), not the answer, so a
@@ -59,6 +67,8 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = requestUrl(req.url);
     const path = url.pathname.replace(/\/+$/, "") || "/";
+    // Before anything is read or served: kube-apiserver authenticates ahead of every handler.
+    if (!passesAuthentication(req, path, opts.token)) throw ApiError.unauthorized();
     const parts = pathSegments(path);
     const accept = req.headers.accept;
 
@@ -140,7 +150,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
   const port = (server.address() as AddressInfo).port;
   const host = opts.host ?? "127.0.0.1";
   return {
-    url: `http://${host.includes(":") ? `[${host}]` : host}:${port}`,
+    url: `https://${host.includes(":") ? `[${host}]` : host}:${port}`,
     port,
     server,
     close: () =>

@@ -1,6 +1,8 @@
 // Kubernetes API errors as `Status` objects (k8s.io/apimachinery/pkg/api/errors).
 // Every failure the embedded cluster returns travels as one of these.
 
+import { webhookDenialMessage } from "../../lib/knative/webhooks";
+
 export interface StatusCause {
   reason?: string;
   message?: string;
@@ -67,6 +69,10 @@ export class ApiError extends Error {
     const message = causes.length === 0 ? `${gk} "${name}" is invalid` : `${gk} "${name}" is invalid: ${causes.length > 1 ? `[${text}]` : text}`;
     return new ApiError(422, "Invalid", message, { name, group, kind, causes });
   }
+  /** 401: no valid credential; kube-apiserver's words (apierrors.NewUnauthorized("Unauthorized")). */
+  static unauthorized(): ApiError {
+    return new ApiError(401, "Unauthorized", "Unauthorized");
+  }
   static badRequest(message: string): ApiError {
     return new ApiError(400, "BadRequest", message);
   }
@@ -90,7 +96,7 @@ export class ApiError extends Error {
   }
 }
 
-/** The webhook denial as kube-apiserver wraps it (shared/knative/API-NOTES.md §3.1). */
+/** The webhook denial as kube-apiserver wraps it (k8s.io/apiserver pkg/admission/plugin/webhook/errors/statuserror.go ToStatusErr). */
 export function webhookDenied(webhook: string, message: string): ApiError {
-  return ApiError.badRequest(`admission webhook "${webhook}" denied the request: ${message}`);
+  return ApiError.badRequest(webhookDenialMessage(webhook, message));
 }

@@ -41,12 +41,14 @@ export interface ObjectStore {
 }
 
 export function openSqliteStore(dataDir: string, opts: { changeLogSize?: number } = {}): ObjectStore {
-  fs.mkdirSync(dataDir, { recursive: true });
+  // The data dir holds Secrets and the cluster's credentials: its owner's only, as ~/.kube is.
+  fs.mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const file = path.join(dataDir, "cluster.db");
   const existed = fs.existsSync(file);
   let db: Database.Database;
   try {
     db = new Database(file);
+    fs.chmodSync(file, 0o600);
     db.pragma("journal_mode = WAL");
     db.pragma("synchronous = NORMAL");
     if (existed) checkFormat(db, file);

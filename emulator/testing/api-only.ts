@@ -7,8 +7,11 @@ import { builtinAdmission } from "../core/builtin-admission";
 import { ObjectRegistry } from "../core/object-registry";
 import { CONTROLLER } from "../core/registry";
 import { NAMESPACES } from "../core/resources";
+import { loadOrCreateServingCert, type ServingCert } from "../credentials/serving-cert";
+import { loadOrCreateToken } from "../credentials/token";
 import { kubeconfigYaml } from "../kubeconfig";
 import { openSqliteStore, type ObjectStore } from "../store/sqlite-store";
+import type { ApiEndpoint } from "./api-endpoint";
 import { scratchDir } from "./temp-dir";
 
 export interface ApiOnlyCluster {
@@ -16,6 +19,12 @@ export interface ApiOnlyCluster {
   registry: ObjectRegistry;
   store: ObjectStore;
   dataDir: string;
+  /** The bearer token the API server requires; `kubeConfig` carries it. */
+  token: string;
+  /** The certificate the API server presents (`kubeConfig` pins it), and its key. */
+  tls: ServingCert;
+  /** The URL, token and certificate for plain requests (testing/api-endpoint). */
+  endpoint: ApiEndpoint;
   kubeConfig: KubeConfig;
   stop(): Promise<void>;
 }
@@ -29,14 +38,19 @@ export async function startApiOnly(opts: { changeLogSize?: number; dataDir?: str
   const store = openSqliteStore(dataDir, { changeLogSize: opts.changeLogSize });
   const registry = new ObjectRegistry(store, [builtinAdmission]);
   if (!registry.get(NAMESPACES, undefined, "default")) registry.create(NAMESPACES, { metadata: { name: "default" } }, CONTROLLER);
-  const api = await startApiServer({ registry });
+  const token = loadOrCreateToken(dataDir);
+  const tls = loadOrCreateServingCert(dataDir, "127.0.0.1");
+  const api = await startApiServer({ registry, token, tls });
   const kubeConfig = new KubeConfig();
-  kubeConfig.loadFromString(kubeconfigYaml(api.url));
+  kubeConfig.loadFromString(kubeconfigYaml(api.url, { token, caCert: tls.cert }));
   return {
     api,
     registry,
     store,
     dataDir,
+    token,
+    tls,
+    endpoint: { apiUrl: api.url, token, caCert: tls.cert },
     kubeConfig,
     async stop() {
       await api.close();

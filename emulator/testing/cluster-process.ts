@@ -2,13 +2,20 @@
 // tests that need a real process boundary (kill -9, kubectl against it).
 
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import path from "node:path";
+import { certPath } from "../credentials/serving-cert";
+import { tokenPath } from "../credentials/token";
 
 export interface ClusterProcess {
   child: ChildProcess;
   apiUrl: string;
   gatewayUrl: string;
   kubeconfig: string;
+  /** The bearer token its API server requires, read from the data dir as a user would. */
+  token: string;
+  /** PEM of the certificate its API server presents, from the data dir too. */
+  caCert: string;
   output: () => string;
   /** SIGTERM, and wait for a clean exit. */
   stop(): Promise<number | null>;
@@ -47,6 +54,8 @@ export async function startClusterProcess(dataDir: string, extraArgs: string[] =
     apiUrl: field("Kubernetes API"),
     gatewayUrl: field("Gateway"),
     kubeconfig: field("kubeconfig"),
+    token: fs.readFileSync(tokenPath(dataDir), "utf8").trim(),
+    caCert: fs.readFileSync(certPath(dataDir), "utf8"),
     output: () => out,
     async stop() {
       child.kill("SIGTERM");
