@@ -28,8 +28,9 @@ export function mediaType(header: string | undefined): string {
 
 /**
  * The whole body, or a refusal: 413 past the size limit, 408 when it has not all arrived within
- * the deadline. Either refusal stops reading and is answered on a connection that then closes
- * (see sendError), since the rest of the body will not be read.
+ * the deadline. Past the limit the rest is read and dropped (bounded by the server's request
+ * timeout), so a client still sending gets the 413 rather than a broken pipe; a body that stops
+ * arriving is answered on a connection that then closes (see sendError).
  */
 export function readBody(req: IncomingMessage, deadlineMs = BODY_DEADLINE_MS): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -37,13 +38,13 @@ export function readBody(req: IncomingMessage, deadlineMs = BODY_DEADLINE_MS): P
     let size = 0;
     const stop = (err: ApiError) => {
       cleanup();
-      req.pause();
       reject(err);
     };
     const onData = (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) stop(new ApiError(413, "RequestEntityTooLarge", "the request body is too large"));
-      else chunks.push(chunk);
+      if (size <= MAX_BODY_BYTES) return void chunks.push(chunk);
+      stop(new ApiError(413, "RequestEntityTooLarge", "the request body is too large"));
+      req.resume(); // drop the rest
     };
     const onEnd = () => {
       cleanup();

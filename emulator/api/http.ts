@@ -29,10 +29,9 @@ export function sendError(res: ServerResponse, err: unknown): void {
     res.end();
     return;
   }
-  // A body refused before it was read to its end (too large, too slow) leaves the connection
-  // unusable for another request: answer, then close it.
-  const unreadBody = apiErr.code === 408 || apiErr.code === 413;
-  sendJson(res, apiErr.code, apiErr.status, unreadBody ? { Connection: "close" } : {});
+  // A body that stopped arriving leaves the connection unusable for another request: answer,
+  // then close it.
+  sendJson(res, apiErr.code, apiErr.status, apiErr.code === 408 ? { Connection: "close" } : {});
 }
 
 /** Admission warnings as RFC 7234 Warning headers, which kubectl prints as `Warning: …`. */
