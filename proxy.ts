@@ -2,7 +2,7 @@
 
 import { type NextRequest, NextResponse } from "next/server";
 import { crossSiteWriteProblem } from "@/lib/k8s/cross-site";
-import { kubeStatus } from "@/lib/k8s/status";
+import { kubeStatus } from "@/lib/queries/status";
 
 export function proxy(request: NextRequest) {
   const problem = crossSiteWriteProblem({

@@ -3,10 +3,15 @@
 
 import { expect, test } from "@playwright/test";
 import { kubectl, readClusterState, startEmbeddedCluster, stopEmbeddedCluster } from "./support/embedded-cluster";
+import { createKnativeService, deleteKnativeService, uniqueName } from "./support/knative-service";
 import { screen } from "./support/screens";
 
+const service = uniqueName("restart");
+test.beforeAll(() => createKnativeService(service));
+test.afterAll(() => deleteKnativeService(service));
+
 test("a banner while the cluster is down, and recovery without a reload", async ({ page }) => {
-  await page.goto("/clusters/embedded/knative/services/default/helloworld-go");
+  await page.goto(`/clusters/embedded/knative/services/default/${service}`);
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
   const banner = page.getByRole("alert").filter({ hasText: "is not reachable" });
   await expect(banner).toHaveCount(0);
@@ -17,7 +22,7 @@ test("a banner while the cluster is down, and recovery without a reload", async 
   await expect(banner).toContainText("connection refused");
   await expect(page.getByText("Offline", { exact: true })).toBeVisible();
   // The last known state stays on screen.
-  await expect(page.getByRole("heading", { name: "helloworld-go", level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: service, level: 1 })).toBeVisible();
   await screen(page, "07-cluster-down");
 
   await startEmbeddedCluster({ apiPort: before.apiPort, gatewayPort: before.gatewayPort });
@@ -25,11 +30,11 @@ test("a banner while the cluster is down, and recovery without a reload", async 
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
 
   // Live again: a change made now shows up without a reload.
-  kubectl(["patch", "ksvc", "helloworld-go", "--type", "merge", "-p", JSON.stringify({ spec: { traffic: [{ latestRevision: true, percent: 100, tag: "current" }] } })]);
-  const first = page.getByRole("region", { name: "Revision Information" }).getByRole("row").filter({ hasText: "helloworld-go-00001" });
-  await expect(first).toContainText("http://current-helloworld-go.default.example.com", { timeout: 3_000 });
-  kubectl(["patch", "ksvc", "helloworld-go", "--type", "merge", "-p", JSON.stringify({ spec: { traffic: [{ latestRevision: true, percent: 100 }] } })]);
-  await expect(first).not.toContainText("current-helloworld-go", { timeout: 3_000 });
+  kubectl(["patch", "ksvc", service, "--type", "merge", "-p", JSON.stringify({ spec: { traffic: [{ latestRevision: true, percent: 100, tag: "current" }] } })]);
+  const first = page.getByRole("region", { name: "Revision Information" }).getByRole("row").filter({ hasText: `${service}-00001` });
+  await expect(first).toContainText(`http://current-${service}.default.example.com`, { timeout: 3_000 });
+  kubectl(["patch", "ksvc", service, "--type", "merge", "-p", JSON.stringify({ spec: { traffic: [{ latestRevision: true, percent: 100 }] } })]);
+  await expect(first).not.toContainText(`current-${service}`, { timeout: 3_000 });
 });
 
 test("a cluster that hangs (accepts connections, never answers) is reported too", async ({ page }) => {
@@ -45,5 +50,5 @@ test("a cluster that hangs (accepts connections, never answers) is reported too"
     process.kill(-pid, "SIGCONT");
   }
   await expect(banner).toHaveCount(0, { timeout: 10_000 });
-  await expect(page.getByRole("table", { name: "Services" }).getByRole("row").filter({ hasText: "helloworld-go" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Services" }).getByRole("row").filter({ hasText: service })).toBeVisible();
 });

@@ -14,7 +14,7 @@ import { ErrorState } from "@/components/ui/error-state";
 import { PageHeader } from "@/components/layout/page-header";
 import { percentFor, trafficShares } from "@/lib/knative/traffic-shares";
 import { DescriptionList } from "@/components/ui/description-list";
-import { isNotFound } from "@/lib/queries/api-client";
+import { isNotFound } from "@/lib/queries/status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Section } from "@/components/ui/section";
 import { TableSkeleton } from "@/components/ui/skeleton";

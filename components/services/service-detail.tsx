@@ -16,7 +16,7 @@ import { sortNewestFirst, toRevisionRow } from "@/components/revisions/revision-
 import { TrafficBar } from "@/components/traffic/traffic-bar";
 import { trafficShares } from "@/lib/knative/traffic-shares";
 import { DescriptionList } from "@/components/ui/description-list";
-import { isNotFound } from "@/lib/queries/api-client";
+import { isNotFound } from "@/lib/queries/status";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { Section } from "@/components/ui/section";
 import { TableSkeleton } from "@/components/ui/skeleton";

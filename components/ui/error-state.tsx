@@ -2,7 +2,7 @@
 
 import { AlertTriangle, Lock, SearchX, Unplug } from "lucide-react";
 import type { ReactNode } from "react";
-import { ApiError } from "@/lib/queries/api-client";
+import { StatusError } from "@/lib/queries/status";
 import { buttonClass } from "./button-styles";
 
 interface Explanation {
@@ -24,7 +24,7 @@ function explain(code: number, what: string): Explanation {
 
 /** What went wrong, in words: the Status message from the cluster plus what to do about it. */
 export function ErrorState({ error, what, onRetry }: { error: unknown; what: string; onRetry?: () => void }) {
-  const status = error instanceof ApiError ? error.status : undefined;
+  const status = error instanceof StatusError ? error.status : undefined;
   const code = status?.code ?? 500;
   const { title, icon, hint } = explain(code, what);
   return (

@@ -14,7 +14,7 @@ import {
   type ObservableMiddleware,
 } from "@kubernetes/client-node";
 import type { ClusterRef } from "./cluster-ref";
-import { kubeStatus, StatusError } from "./status";
+import { kubeStatus, StatusError } from "@/lib/queries/status";
 
 export interface ClusterApis {
   kubeConfig: KubeConfig;

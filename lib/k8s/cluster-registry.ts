@@ -5,7 +5,7 @@
 import fs from "node:fs";
 import type { ClusterRef } from "./cluster-ref";
 import { type SourceEnv, discoverClusters, embeddedKubeconfigPath, kubeconfigPaths } from "./cluster-sources";
-import { kubeStatus, StatusError } from "./status";
+import { kubeStatus, StatusError } from "@/lib/queries/status";
 
 interface Cache {
   signature: string;

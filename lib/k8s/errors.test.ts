@@ -1,7 +1,7 @@
 import { AbortError, ApiException, FetchError } from "@kubernetes/client-node";
 import { describe, expect, it } from "vitest";
 import { toKubeStatus, unreachableReason } from "./errors";
-import { StatusError, kubeStatus } from "./status";
+import { StatusError, kubeStatus } from "@/lib/queries/status";
 
 function apiException(code: number, body: unknown) {
   return new ApiException(code, `HTTP-Code: ${code}\nHeaders: {"authorization":"Bearer SECRET"}`, body, {});

@@ -3,9 +3,9 @@
 // passes through untouched (its messages are already precise); transport failures get a message
 // a person can act on. Nothing here echoes request headers, which can carry credentials.
 
-import type { KubeStatus } from "@/lib/queries/api-types";
+import type { KubeStatus } from "@/lib/queries/status";
 import { redactSecrets } from "./redact";
-import { StatusError, isKubeStatus, kubeStatus } from "./status";
+import { StatusError, isKubeStatus, kubeStatus } from "@/lib/queries/status";
 
 interface ApiExceptionLike {
   code: number;

@@ -4,7 +4,7 @@
 
 import { isDNS1123Label, isDNS1123Subdomain } from "@/lib/knative/k8s-validation";
 import { toKubeStatus } from "./errors";
-import { kubeStatus, StatusError } from "./status";
+import { kubeStatus, StatusError } from "@/lib/queries/status";
 
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 

@@ -14,6 +14,10 @@ export * from "./webhooks";
 export { setDefaults, withDefaults, defaultRouteSpec, defaultTrafficTarget, type DefaultingOptions } from "./defaults";
 export * from "./traffic";
 export * from "./traffic-shares";
+// The Split Traffic dialog's model, as a namespace: its `distributeEvenly` works on dialog rows,
+// not on the revision-percent maps of traffic.ts.
+export * as splitEditor from "./split-editor";
+export * from "./traffic-commands";
 
 // Reconciliation rules.
 export * from "./conditions";

@@ -1,45 +1,37 @@
 // The browser's only way to the cluster: the console's own /api routes. A failure arrives as a
-// Kubernetes Status and is thrown as an ApiError carrying it, so pages can say what went wrong.
+// Kubernetes Status and is thrown as a StatusError carrying it (lib/queries/status.ts), so pages
+// and dialogs can say what went wrong: which field, or that the object changed meanwhile.
 
-import type { KubeStatus } from "./api-types";
+import { isKubeStatus, kubeStatus, StatusError } from "./status";
 
-export class ApiError extends Error {
-  constructor(readonly status: KubeStatus) {
-    super(status.message);
-    this.name = "ApiError";
-  }
+const UNREACHABLE = "The console server is not reachable. Is it still running?";
 
-  get code(): number {
-    return this.status.code;
-  }
-}
-
-export function isNotFound(error: unknown): boolean {
-  return error instanceof ApiError && error.code === 404;
-}
-
-function fallbackStatus(code: number, message: string): KubeStatus {
-  return { kind: "Status", apiVersion: "v1", status: "Failure", code, reason: code >= 500 ? "InternalError" : "BadRequest", message };
-}
-
-export async function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+async function call<T>(path: string, init: RequestInit): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(path, { headers: { Accept: "application/json" }, signal, cache: "no-store" });
+    response = await fetch(path, { ...init, cache: "no-store" });
   } catch (err) {
     if ((err as Error).name === "AbortError") throw err;
-    throw new ApiError(fallbackStatus(0, "The console server is not reachable. Is it still running?"));
+    throw new StatusError(kubeStatus(0, UNREACHABLE, "ServiceUnavailable"));
   }
   const body: unknown = await response.json().catch(() => undefined);
   if (!response.ok) {
-    const status = body as Partial<KubeStatus> | undefined;
-    throw new ApiError(
-      status?.kind === "Status" && typeof status.message === "string"
-        ? (status as KubeStatus)
-        : fallbackStatus(response.status, `The console server answered HTTP ${response.status}.`),
-    );
+    throw new StatusError(isKubeStatus(body) && typeof body.message === "string" ? body : kubeStatus(response.status, `The console server answered HTTP ${response.status}.`));
   }
   return body as T;
+}
+
+export function apiGet<T>(path: string, signal?: AbortSignal): Promise<T> {
+  return call<T>(path, { headers: { Accept: "application/json" }, signal });
+}
+
+/** A write: JSON in, JSON out; same-origin, so the console's cross-site check lets it through. */
+export function apiSend<T>(method: "POST" | "PUT" | "PATCH" | "DELETE", path: string, body?: unknown): Promise<T> {
+  return call<T>(path, {
+    method,
+    headers: { Accept: "application/json", ...(body === undefined ? {} : { "Content-Type": "application/json" }) },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
 }
 
 /** Path segments are user data: always encode them. */

@@ -4,21 +4,6 @@
 
 import type { Condition, KubeObject, Revision, Service } from "@/lib/knative/types";
 
-/** A Kubernetes `Status` (metav1.Status): how every error leaves the console's server. */
-export interface KubeStatus {
-  kind: "Status";
-  apiVersion: "v1";
-  status: "Failure";
-  code: number;
-  reason: string;
-  message: string;
-  details?: {
-    name?: string;
-    kind?: string;
-    causes?: Array<{ field?: string; message?: string; reason?: string }>;
-  };
-}
-
 export type ClusterSource = "kubeconfig" | "in-cluster" | "embedded";
 
 /** What the Clusters page knows about one cluster. Never carries a credential. */

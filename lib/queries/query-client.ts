@@ -2,11 +2,11 @@
 // App Router pattern). Live updates arrive over SSE, so data stays fresh without polling.
 
 import { QueryClient, defaultShouldDehydrateQuery, environmentManager } from "@tanstack/react-query";
-import { ApiError } from "./api-client";
+import { StatusError } from "./status";
 
 function shouldRetry(failureCount: number, error: unknown): boolean {
   // 4xx will not change by asking again; a hiccup on the way may.
-  if (error instanceof ApiError && error.code >= 400 && error.code < 500) return false;
+  if (error instanceof StatusError && error.code >= 400 && error.code < 500) return false;
   return failureCount < 1;
 }
 
