@@ -60,7 +60,13 @@ test("from Clusters to the details of helloworld-go-00001", async ({ page }) => 
   await expect(page.getByRole("region", { name: "Containers" })).toContainText("ghcr.io/knative/helloworld-go");
   await expect(page.getByRole("table", { name: "Revision conditions" })).toContainText("ContainerHealthy");
   await expect(page.getByRole("region", { name: "Labels" })).toContainText("serving.knative.dev/service");
+  // The YAML view and its library load only when asked for (components/revisions/lazy-yaml-view.tsx).
+  await expect(page.getByLabel("Revision YAML")).toHaveCount(0);
+  const showYaml = page.getByRole("button", { name: "Show YAML" });
+  await expect(showYaml).toHaveAttribute("aria-expanded", "false");
+  await showYaml.click();
   await expect(page.getByLabel("Revision YAML")).toContainText("kind: Revision");
+  await expect(page.getByRole("button", { name: "Hide YAML" })).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByRole("button", { name: "Copy YAML" })).toBeVisible();
   const download = page.waitForEvent("download");
   await page.getByRole("button", { name: "Download" }).click();

@@ -1,7 +1,7 @@
 "use client";
 
 // The Revision page: what the revision runs and how it scales, its conditions, metadata, pods
-// and YAML. Traffic comes from the owning Service's status.
+// and YAML (loaded when asked for). Traffic comes from the owning Service's status.
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
@@ -28,7 +28,7 @@ import { revisionColor } from "./revision-color";
 import { RevisionDetailSkeleton } from "./revision-detail-skeleton";
 import { revisionGeneration } from "./revision-row";
 import { scalingFacts } from "./scaling";
-import { YamlView } from "./yaml-view";
+import { RevisionYamlSection } from "./revision-yaml-section";
 
 export function RevisionDetail({ cluster, namespace, service, name }: { cluster: string; namespace: string; service: string; name: string }) {
   const revision = useQuery(revisionQuery(cluster, namespace, name));
@@ -123,9 +123,7 @@ export function RevisionDetail({ cluster, namespace, service, name }: { cluster:
             <KeyValueList entries={rev.metadata.annotations} label="Annotations" />
           </Section>
         </div>
-        <Section title="YAML" flush>
-          <YamlView object={rev} fileName={`${name}.yaml`} label="Revision YAML" />
-        </Section>
+        <RevisionYamlSection revision={rev} fileName={`${name}.yaml`} />
       </div>
     </>
   );

@@ -7,7 +7,7 @@
 // unset instead of failing the pod (CreateContainerConfigError), `$(VAR)` references are not
 // expanded, and `fieldRef` only knows the pod's namespace and the revision's name.
 
-import type { Container, EnvVar, Revision } from "../../lib/knative/types";
+import type { EnvVar, Revision } from "../../lib/knative/types";
 import { LABEL_CONFIGURATION, LABEL_SERVICE } from "../../lib/knative/labels";
 import { userContainerOf, userPortOf } from "../../lib/knative/user-container";
 import type { Registry } from "../core/registry";
