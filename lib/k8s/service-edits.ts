@@ -49,6 +49,7 @@ async function revisionNames(cluster: ClusterRef, namespace: string, service: st
 }
 
 export async function updateTraffic(cluster: ClusterRef, namespace: string, name: string, request: TrafficUpdate): Promise<Service> {
+  await getService(cluster, namespace, name); // a Service that does not exist is a 404, not a split naming unknown revisions
   checkSplit(request.spec.traffic, await revisionNames(cluster, namespace, name), name);
   return patchService(cluster, namespace, name, { spec: { traffic: request.spec.traffic } }, request.resourceVersion);
 }

@@ -3,6 +3,7 @@
 // lib/knative, so their messages are the webhook's.
 
 import { z } from "zod";
+import { ENV_VAR_NAME_MESSAGE, isEnvVarName } from "@/lib/knative/env-var-name";
 
 const name = z.string().min(1).max(253);
 const stringMap = z.record(z.string().max(317), z.string().max(64 * 1024));
@@ -20,18 +21,25 @@ export const trafficTargetShape = z.strictObject({
 const trafficShape = z.array(trafficTargetShape).max(64);
 const resourceVersion = z.string().min(1).max(64).regex(/^\d+$/, "must be a resourceVersion the cluster gave");
 
+const envVarSourceShape = z
+  .strictObject({
+    configMapKeyRef: z.strictObject({ name, key: z.string().min(1).max(253), optional: z.boolean().optional() }).optional(),
+    secretKeyRef: z.strictObject({ name, key: z.string().min(1).max(253), optional: z.boolean().optional() }).optional(),
+    fieldRef: z.strictObject({ fieldPath: z.string(), apiVersion: z.string().optional() }).optional(),
+    resourceFieldRef: z.strictObject({ resource: z.string(), containerName: z.string().optional(), divisor: z.string().optional() }).optional(),
+  })
+  // Knative's webhook lets an empty valueFrom through and the pod is then refused by Kubernetes
+  // ("must specify one of"); the console refuses it while the user can still fix it.
+  .refine((source) => Object.values(source).filter(Boolean).length === 1, "must specify exactly one of: configMapKeyRef, secretKeyRef, fieldRef, resourceFieldRef");
+
 const envVarShape = z.strictObject({
-  name: z.string().min(1).max(1024),
+  // Checked as Kubernetes checks the pod's env later, which Knative's webhook does not.
+  name: z.string().min(1).max(1024).refine((n) => isEnvVarName(n).length === 0, ENV_VAR_NAME_MESSAGE),
   value: z.string().max(64 * 1024).optional(),
-  valueFrom: z
-    .strictObject({
-      configMapKeyRef: z.strictObject({ name, key: z.string().min(1).max(253), optional: z.boolean().optional() }).optional(),
-      secretKeyRef: z.strictObject({ name, key: z.string().min(1).max(253), optional: z.boolean().optional() }).optional(),
-      fieldRef: z.strictObject({ fieldPath: z.string(), apiVersion: z.string().optional() }).optional(),
-      resourceFieldRef: z.strictObject({ resource: z.string(), containerName: z.string().optional(), divisor: z.string().optional() }).optional(),
-    })
-    .optional(),
-});
+  valueFrom: envVarSourceShape.optional(),
+})
+  // Kubernetes' pod validation, again: one source per variable.
+  .refine((v) => !(v.value && v.valueFrom), { message: "may not be specified when `value` is not empty", path: ["valueFrom"] });
 
 const quantities = z.record(z.enum(["cpu", "memory", "ephemeral-storage"]), z.string().max(64)).optional();
 
