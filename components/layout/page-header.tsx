@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 
 /**
- * The resource's name, its status and, in the upper-right corner, its actions. Pages pass no
- * `actions` until they have real ones (Create Revision / Split Traffic come with their dialogs).
+ * The resource's name, its status and, in the upper-right corner, its actions (the Service page's
+ * Create Revision and Split Traffic).
  */
 export function PageHeader({ title, status, actions, description }: { title: string; status?: ReactNode; actions?: ReactNode; description?: ReactNode }) {
   return (

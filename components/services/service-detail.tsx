@@ -24,6 +24,7 @@ import { gatewayQuery } from "@/lib/queries/cluster-resources";
 import { serviceRevisionsQuery } from "@/lib/queries/revisions";
 import { serviceQuery } from "@/lib/queries/services";
 import { consoleRoutes } from "@/components/knative/console-routes";
+import { ServiceActions } from "./service-actions";
 import { ServiceDetailSkeleton } from "./service-detail-skeleton";
 
 export function ServiceDetail({ cluster, namespace, name }: { cluster: string; namespace: string; name: string }) {
@@ -45,8 +46,11 @@ export function ServiceDetail({ cluster, namespace, name }: { cluster: string; n
 
   return (
     <>
-      {/* The header's right side is where Create Revision and Split Traffic will go. */}
-      <PageHeader title={name} status={<ReadinessBadge readiness={readiness(svc)} showReason />} />
+      <PageHeader
+        title={name}
+        status={<ReadinessBadge readiness={readiness(svc)} showReason />}
+        actions={<ServiceActions cluster={cluster} namespace={namespace} service={svc} revisions={revisions.data?.items ?? []} />}
+      />
       <div className="flex flex-col gap-4">
         <Section title="Basic Information">
           <DescriptionList

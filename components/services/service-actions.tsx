@@ -1,0 +1,47 @@
+"use client";
+
+// The Service page's upper-right actions. Each dialog is its own chunk, fetched when the user
+// first opens it (next/dynamic), so the page's first load carries only these two buttons.
+
+import dynamic from "next/dynamic";
+import { useState } from "react";
+import { buttonClass } from "@/components/ui/button-styles";
+import type { Revision, Service } from "@/lib/knative/types";
+
+const CreateRevisionWizard = dynamic(() => import("@/components/revisions/create-revision-wizard").then((m) => m.CreateRevisionWizard), { ssr: false });
+const SplitTrafficDialog = dynamic(() => import("@/components/traffic/split-traffic-dialog").then((m) => m.SplitTrafficDialog), { ssr: false });
+
+export interface ServiceDialogProps {
+  cluster: string;
+  namespace: string;
+  service: Service;
+  /** The Service's revisions, as the page shows them. */
+  revisions: Revision[];
+  open: boolean;
+  onOpenChange: (open: boolean) => void;
+}
+
+type Open = "create-revision" | "split-traffic" | null;
+
+export function ServiceActions({ cluster, namespace, service, revisions }: Omit<ServiceDialogProps, "open" | "onOpenChange">) {
+  const [open, setOpen] = useState<Open>(null);
+  // Mounted once opened, and kept, so closing animates and reopening is instant.
+  const [used, setUsed] = useState<Set<Exclude<Open, null>>>(new Set());
+  const show = (which: Exclude<Open, null>) => {
+    setUsed((u) => new Set(u).add(which));
+    setOpen(which);
+  };
+  const props = (which: Exclude<Open, null>) => ({ cluster, namespace, service, revisions, open: open === which, onOpenChange: (o: boolean) => setOpen(o ? which : null) });
+  return (
+    <>
+      <button type="button" className={buttonClass("secondary")} onClick={() => show("split-traffic")}>
+        Split Traffic
+      </button>
+      <button type="button" className={buttonClass("primary")} onClick={() => show("create-revision")}>
+        Create Revision
+      </button>
+      {used.has("create-revision") ? <CreateRevisionWizard {...props("create-revision")} /> : null}
+      {used.has("split-traffic") ? <SplitTrafficDialog {...props("split-traffic")} /> : null}
+    </>
+  );
+}
