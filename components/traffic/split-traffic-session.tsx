@@ -40,7 +40,7 @@ export function SplitTrafficSession({ cluster, namespace, service, revisions, op
 
   // What the form was built from: the resourceVersion the write is conditional on, and the
   // revisions Roll back steps through. Replaced only by "Start over from the current split".
-  const [opened, setOpened] = useState(() => ({ resourceVersion: service.metadata.resourceVersion ?? "", revisions: revisions.map(splitRevisionOf) }));
+  const [opened, setOpened] = useState(() => ({ resourceVersion: service.metadata.resourceVersion ?? "", generation: service.metadata.generation, revisions: revisions.map(splitRevisionOf) }));
   const [step, setStep] = useState<SplitStep>("edit");
   const [refusal, setRefusal] = useState<Refusal | null>(null);
   const [failure, setFailure] = useState<StatusError | null>(null);
@@ -94,7 +94,7 @@ export function SplitTrafficSession({ cluster, namespace, service, revisions, op
   };
 
   const startOver = () => {
-    setOpened({ resourceVersion: service.metadata.resourceVersion ?? "", revisions: revisions.map(splitRevisionOf) });
+    setOpened({ resourceVersion: service.metadata.resourceVersion ?? "", generation: service.metadata.generation, revisions: revisions.map(splitRevisionOf) });
     editing.replace(splitStateForService(service, revisions));
     setConflictAt(null);
     setFailure(null);
@@ -131,8 +131,8 @@ export function SplitTrafficSession({ cluster, namespace, service, revisions, op
             setFailure(null);
             setStep("edit");
           }}
-          onApply={() => send({ resourceVersion: opened.resourceVersion, spec: { traffic: check.traffic } })}
-          onReapply={() => send({ resourceVersion: service.metadata.resourceVersion ?? "", spec: { traffic: mineOnLive } })}
+          onApply={() => send({ resourceVersion: opened.resourceVersion, generation: opened.generation, spec: { traffic: check.traffic } })}
+          onReapply={() => send({ resourceVersion: service.metadata.resourceVersion ?? "", generation: service.metadata.generation, spec: { traffic: mineOnLive } })}
           onStartOver={startOver}
         />
       }

@@ -48,10 +48,23 @@ async function revisionNames(cluster: ClusterRef, namespace: string, service: st
   return new Set(list.items.map((r: Revision) => r.metadata.name!));
 }
 
+/**
+ * The resourceVersion to make a write conditional on. The edit was made against
+ * `request.resourceVersion`; if only the status has moved since (same generation: the
+ * controllers reporting on the rollout), the edit still stands on the spec it was made against,
+ * so the current version is used. A spec changed by someone else is a 409. The write itself stays
+ * conditional, so a change between this read and the write is a 409 from the cluster.
+ */
+function writeVersion(current: Service, request: { resourceVersion: string; generation?: number }): string {
+  if (current.metadata.resourceVersion === request.resourceVersion) return request.resourceVersion;
+  if (request.generation !== undefined && current.metadata.generation === request.generation) return current.metadata.resourceVersion!;
+  throw conflict(current.metadata.name!);
+}
+
 export async function updateTraffic(cluster: ClusterRef, namespace: string, name: string, request: TrafficUpdate): Promise<Service> {
-  await getService(cluster, namespace, name); // a Service that does not exist is a 404, not a split naming unknown revisions
+  const current = await getService(cluster, namespace, name); // a missing Service is a 404, not a split naming unknown revisions
   checkSplit(request.spec.traffic, await revisionNames(cluster, namespace, name), name);
-  return patchService(cluster, namespace, name, { spec: { traffic: request.spec.traffic } }, request.resourceVersion);
+  return patchService(cluster, namespace, name, { spec: { traffic: request.spec.traffic } }, writeVersion(current, request));
 }
 
 export async function createRevision(cluster: ClusterRef, namespace: string, name: string, request: RevisionCreation): Promise<Service> {
@@ -71,8 +84,8 @@ export async function createRevision(cluster: ClusterRef, namespace: string, nam
     known.add(newName);
   }
   checkSplit(request.spec.traffic, known, name);
-  // Bad input is refused as such first; a good request built on an older Service is a conflict.
-  if (current.metadata.resourceVersion !== request.resourceVersion) throw conflict(name);
+  // Bad input is refused as such first; a good request built on an older spec is a conflict.
+  candidate.metadata.resourceVersion = writeVersion(current, request);
   return replaceService(cluster, candidate);
 }
 

@@ -68,6 +68,8 @@ export const serviceCreationShape = z.strictObject({
   spec: z.strictObject({ template: templateShape, traffic: trafficShape.optional() }),
 });
 
-export const trafficUpdateShape = z.strictObject({ resourceVersion, spec: z.strictObject({ traffic: trafficShape }) });
+const generation = z.number().int().min(1).optional();
 
-export const revisionCreationShape = z.strictObject({ resourceVersion, spec: z.strictObject({ template: templateShape, traffic: trafficShape }) });
+export const trafficUpdateShape = z.strictObject({ resourceVersion, generation, spec: z.strictObject({ traffic: trafficShape }) });
+
+export const revisionCreationShape = z.strictObject({ resourceVersion, generation, spec: z.strictObject({ template: templateShape, traffic: trafficShape }) });

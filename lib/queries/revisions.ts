@@ -4,6 +4,7 @@ import type { Revision } from "@/lib/knative/types";
 import { apiGet, apiPath } from "./api-client";
 import type { PodList, RevisionList } from "./api-types";
 import { queryKeys } from "./keys";
+import { keepNewerObject } from "./watch-events";
 
 /** The revisions a Knative Service owns (Knative labels them with the service's name). */
 export function serviceRevisionsQuery(cluster: string, namespace: string, service: string) {
@@ -18,6 +19,7 @@ export function revisionQuery(cluster: string, namespace: string, name: string) 
   return queryOptions({
     queryKey: queryKeys.detail(cluster, "revisions", namespace, name),
     queryFn: ({ signal }) => apiGet<Revision>(apiPath("clusters", cluster, "namespaces", namespace, "revisions", name), signal),
+    structuralSharing: keepNewerObject,
   });
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KubeObject } from "@/lib/knative/types";
-import { applyWatchEvent, applyWatchEventToObject, isNotOlder, matchesFilter } from "./watch-events";
+import { applyWatchEvent, applyWatchEventToObject, isNotOlder, keepNewerObject, matchesFilter } from "./watch-events";
 
 function obj(name: string, rv: string, extra: { namespace?: string; labels?: Record<string, string>; uid?: string } = {}): KubeObject {
   return { metadata: { name, namespace: extra.namespace ?? "default", resourceVersion: rv, uid: extra.uid ?? `uid-${name}`, labels: extra.labels } };
@@ -61,5 +61,20 @@ describe("helpers", () => {
   it("matches namespace and equality labels", () => {
     expect(matchesFilter(obj("a", "1", { labels: { "serving.knative.dev/service": "hello", x: "y" } }), ofService)).toBe(true);
     expect(matchesFilter(obj("a", "1", { namespace: "prod", labels: { "serving.knative.dev/service": "hello" } }), ofService)).toBe(false);
+  });
+});
+
+describe("keepNewerObject", () => {
+  const obj = (rv: string, uid = "u") => ({ metadata: { name: "a", uid, resourceVersion: rv } });
+  it("keeps the cached object when a fetch answers with an older version", () => {
+    const cached = obj("12");
+    expect(keepNewerObject(cached, obj("10"))).toBe(cached);
+    const fetched = obj("13");
+    expect(keepNewerObject(cached, fetched)).toBe(fetched);
+  });
+  it("takes the fetched object when there is none cached, or it is another object of the same name", () => {
+    const fetched = obj("3", "v");
+    expect(keepNewerObject(undefined, fetched)).toBe(fetched);
+    expect(keepNewerObject(obj("12"), fetched)).toBe(fetched);
   });
 });

@@ -18,6 +18,17 @@ export function isNotOlder(incoming: KubeObject, existing: KubeObject): boolean 
   return BigInt(a) >= BigInt(b);
 }
 
+/**
+ * For a single object's query: a fetch that answers with an older version than the cache holds
+ * (the live stream delivered a newer one while the request was on its way) keeps the newer one.
+ */
+export function keepNewerObject(oldData: unknown, newData: unknown): unknown {
+  const older = oldData as KubeObject | undefined;
+  const incoming = newData as KubeObject | undefined;
+  if (!older?.metadata || !incoming?.metadata || older.metadata.uid !== incoming.metadata.uid) return newData;
+  return isNotOlder(incoming, older) ? newData : oldData;
+}
+
 export function matchesFilter(obj: KubeObject, filter: ListFilter): boolean {
   if (filter.namespace && obj.metadata.namespace !== filter.namespace) return false;
   const labels = obj.metadata.labels ?? {};

@@ -131,7 +131,7 @@ export function RevisionWizardDialog({ cluster, namespace, opened, onOpenChange,
     if (hasProblems(traffic.messages) || mutation.isPending) return;
     const percent = traffic.traffic.find((t) => t.revisionName === newName)?.percent ?? 0;
     mutation.mutate(
-      { resourceVersion: session.service.metadata.resourceVersion ?? "", spec: { template, traffic: traffic.traffic } },
+      { resourceVersion: session.service.metadata.resourceVersion ?? "", generation: session.service.metadata.generation, spec: { template, traffic: traffic.traffic } },
       {
         onSuccess: () => onCreated(newName, percent),
         onError: (err) => {
