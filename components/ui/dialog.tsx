@@ -6,7 +6,7 @@
 
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
-import type { ReactNode } from "react";
+import { useRef, type ReactNode } from "react";
 import { cn } from "./cn";
 
 export interface DialogProps {
@@ -22,6 +22,9 @@ export interface DialogProps {
 }
 
 export function Dialog({ open, onOpenChange, title, description, footer, size = "md", children }: DialogProps) {
+  // Opened from state, not a Radix Trigger, so Radix cannot know where focus came from: remember
+  // it as the dialog opens and give it back on close, as a keyboard user expects.
+  const opener = useRef<HTMLElement | null>(null);
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -32,6 +35,15 @@ export function Dialog({ open, onOpenChange, title, description, footer, size = 
             size === "lg" ? "max-w-4xl" : "max-w-lg",
           )}
           {...(description ? {} : { "aria-describedby": undefined })}
+          onOpenAutoFocus={() => {
+            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+          }}
+          onCloseAutoFocus={(event) => {
+            if (opener.current?.isConnected) {
+              event.preventDefault();
+              opener.current.focus();
+            }
+          }}
         >
           <div className="flex items-start justify-between gap-4 border-b border-line px-5 py-3">
             <div className="min-w-0">
