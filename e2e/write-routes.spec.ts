@@ -193,6 +193,9 @@ function badInputs(): BadInput[] {
     ["a service that is not a name", "/api/clusters/embedded/namespaces/default/services/a_b/traffic", 400],
     ["a service that does not exist", `/api/clusters/embedded/namespaces/default/services/${service}-gone/traffic`, 404],
     ["a cluster that does not exist", `/api/clusters/nope/namespaces/default/services/${service}/traffic`, 404],
+    ["a malformed escape in the namespace", `/api/clusters/embedded/namespaces/%ZZ/services/${service}/traffic`, 400],
+    ["a malformed escape in the name", "/api/clusters/embedded/namespaces/default/services/%E0%A4%A/traffic", 400],
+    ["a lone % in the cluster", `/api/clusters/%/namespaces/default/services/${service}/traffic`, 400],
   ] as Array<[string, string, number]>) {
     cases.push({ name: `path: ${label}`, route: "path", method: "PUT", path, body: good, status });
     cases.push({ name: `path: ${label}, new revision`, route: "path", method: "POST", path: path.replace(/\/traffic$/, "/revisions"), body: JSON.stringify(withContainer({})), status });
