@@ -3,9 +3,9 @@
 // cluster's state independently after each step, and 20 requests through the ingress gateway show
 // what the traffic does. Then two people edit the same split at once: exactly one wins.
 
-import http from "node:http";
 import { expect, type Browser, type Locator, type Page, test } from "@playwright/test";
-import { kubectl, readClusterState } from "./support/embedded-cluster";
+import { kubectl } from "./support/embedded-cluster";
+import { answersOf } from "./support/gateway";
 import { createKnativeService, deleteKnativeService, getKnativeService, uniqueName, waitReady } from "./support/knative-service";
 import { screen } from "./support/screens";
 
@@ -19,24 +19,7 @@ test.afterAll(() => deleteKnativeService(service));
 test.describe.configure({ mode: "serial" });
 
 /** `curl -H "Host: …" http://gateway/` twenty times, as the walk-through does; answers counted by body. */
-async function twentyRequests(): Promise<Record<string, number>> {
-  const { gatewayPort } = readClusterState();
-  const counts: Record<string, number> = {};
-  for (let i = 0; i < 20; i++) {
-    const body = await new Promise<string>((resolve, reject) => {
-      const req = http.request({ host: "127.0.0.1", port: gatewayPort, path: "/", headers: { Host: HOST } }, (res) => {
-        let text = "";
-        res.setEncoding("utf8");
-        res.on("data", (d: string) => (text += d));
-        res.on("end", () => resolve(text.trim()));
-      });
-      req.on("error", reject);
-      req.end();
-    });
-    counts[body] = (counts[body] ?? 0) + 1;
-  }
-  return counts;
-}
+const twentyRequests = () => answersOf(HOST, 20);
 
 function pinnedSplit(): Record<string, number> {
   const traffic = (getKnativeService(service).spec.traffic ?? []) as Array<{ revisionName?: string; latestRevision?: boolean; percent?: number }>;

@@ -5,26 +5,11 @@
 // against its current version, with a value taken from a ConfigMap; and the Secrets list the
 // wizard reads, which carries names and keys but never a value.
 
-import http from "node:http";
 import { expect, type Locator, type Page, test } from "@playwright/test";
-import { kubectl, readClusterState } from "./support/embedded-cluster";
+import { kubectl } from "./support/embedded-cluster";
+import { viaGateway } from "./support/gateway";
 import { createKnativeService, deleteKnativeService, getKnativeService, HELLO_IMAGE, uniqueName } from "./support/knative-service";
 import { screen } from "./support/screens";
-
-/** A request through the embedded gateway with the Service's host name (`curl -H 'Host: …'`); Node's fetch may not set Host. */
-function viaGateway(host: string): Promise<{ status: number; body: string }> {
-  const { gatewayPort } = readClusterState();
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: "127.0.0.1", port: gatewayPort, path: "/", headers: { Host: host } }, (res) => {
-      let body = "";
-      res.setEncoding("utf8");
-      res.on("data", (d: string) => (body += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    req.on("error", reject);
-    req.end();
-  });
-}
 
 function revisionsOf(service: string): Array<{ metadata: { name: string }; spec: { containers: Array<{ env?: unknown[] }> } }> {
   return JSON.parse(kubectl(["get", "revisions", "-n", "default", "-l", `serving.knative.dev/service=${service}`, "-o", "json"])).items;
