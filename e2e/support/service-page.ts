@@ -1,0 +1,98 @@
+// Page objects for the Service page and its canary dialogs: what a user finds by role and label,
+// named the way the walk-through names it, so specs read as the steps they take.
+
+import { expect, type Locator, type Page } from "@playwright/test";
+
+export class ServicePage {
+  constructor(
+    readonly page: Page,
+    readonly service: string,
+    readonly namespace = "default",
+  ) {}
+
+  async open(): Promise<this> {
+    await this.page.goto(`/clusters/embedded/knative/services/${this.namespace}/${this.service}`);
+    await expect(this.page.getByRole("heading", { name: this.service, level: 1 })).toBeVisible();
+    await expect(this.page.getByText("Live", { exact: true })).toBeVisible();
+    return this;
+  }
+
+  /** A revision's row in Revision Information. */
+  revisionRow(revision: string): Locator {
+    return this.page.getByRole("region", { name: "Revision Information" }).getByRole("row").filter({ hasText: revision });
+  }
+
+  async openSplitTraffic(): Promise<SplitTrafficDialog> {
+    await this.page.getByRole("button", { name: "Split Traffic" }).click();
+    const dialog = new SplitTrafficDialog(this.page, this.service);
+    await expect(dialog.root.getByRole("table", { name: "Traffic split" })).toBeVisible();
+    return dialog;
+  }
+
+  async openCreateRevision(): Promise<CreateRevisionWizard> {
+    await this.page.getByRole("button", { name: "Create Revision" }).click();
+    const wizard = new CreateRevisionWizard(this.page);
+    await expect(wizard.root.getByLabel("Image")).toBeVisible();
+    return wizard;
+  }
+}
+
+export class SplitTrafficDialog {
+  readonly root: Locator;
+  constructor(
+    readonly page: Page,
+    readonly service: string,
+  ) {
+    this.root = page.getByRole("dialog", { name: "Split Traffic" });
+  }
+
+  percent(row: string): Locator {
+    return this.root.getByRole("spinbutton", { name: `Percent for ${row}`, exact: true });
+  }
+
+  async promote(revision: string) {
+    await this.root.getByRole("button", { name: `Promote to 100 %: ${revision}`, exact: true }).click();
+  }
+
+  async rollBackTo(revision: string) {
+    await this.root.getByRole("button", { name: `Roll back to ${revision}` }).click();
+  }
+
+  /** OK, then the review, then Apply split; resolves once the page says the traffic was updated. */
+  async apply() {
+    await this.root.getByRole("button", { name: "OK", exact: true }).click();
+    await expect(this.root.getByRole("table", { name: "Change to spec.traffic" })).toBeVisible();
+    await this.root.getByRole("button", { name: "Apply split" }).click();
+    await expect(this.root).toBeHidden();
+    await expect(this.page.getByText(`Traffic of ${this.service} updated`).first()).toBeVisible();
+  }
+}
+
+export class CreateRevisionWizard {
+  readonly root: Locator;
+  constructor(readonly page: Page) {
+    this.root = page.getByRole("dialog", { name: "Create Revision" });
+  }
+
+  async addEnvironmentVariable(key: string, value: string) {
+    const advanced = this.root.getByRole("button", { name: "Advanced" });
+    if ((await advanced.getAttribute("aria-expanded")) !== "true") await advanced.click();
+    await this.root.getByRole("button", { name: "Add" }).click();
+    const row = this.root.getByRole("group", { name: /^Environment variable/ }).last();
+    await row.getByLabel("Variable Key").fill(key);
+    await row.getByLabel("Value").fill(value);
+  }
+
+  async next() {
+    await this.root.getByRole("button", { name: "Next" }).click();
+  }
+
+  percent(revision: string): Locator {
+    return this.root.getByLabel(`Percent for ${revision}`);
+  }
+
+  async create() {
+    await this.root.getByRole("button", { name: "Create" }).click();
+    await expect(this.root).toBeHidden();
+  }
+}
