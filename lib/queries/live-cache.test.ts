@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Service } from "@/lib/knative/types";
 import type { ServiceList } from "./api-types";
 import { queryKeys } from "./keys";
-import { applyLiveMessage } from "./live-cache";
+import { applyLiveMessage, replayRecentChanges } from "./live-cache";
 
 function service(name: string, rv: string, namespace = "default"): Service {
   return { metadata: { name, namespace, uid: `uid-${namespace}-${name}`, resourceVersion: rv }, spec: { template: { spec: { containers: [] } } } };
@@ -64,5 +64,27 @@ describe("applyLiveMessage", () => {
     expect(qc.getQueryState(a)?.isInvalidated).toBe(true);
     expect(qc.getQueryState(b)?.isInvalidated).toBe(true);
     expect(qc.getQueryState(other)?.isInvalidated).toBe(false);
+  });
+});
+
+describe("replayRecentChanges", () => {
+  it("brings data that entered the cache after a change up to that change, and forgets old changes", () => {
+    const qc = client();
+    const detailKey = queryKeys.detail("c2", "services", "default", "late");
+    // The change is pushed while the page's data is still on its way from the server...
+    applyLiveMessage(qc, "c2", { type: "change", resource: "services", event: "MODIFIED", object: { ...service("late", "7"), status: { url: "http://late" } } }, 1_000);
+    // ...which then arrives with the older version.
+    qc.setQueryData<Service>(detailKey, service("late", "5"));
+    replayRecentChanges(qc, "c2", 2_000);
+    expect(qc.getQueryData<Service>(detailKey)?.metadata.resourceVersion).toBe("7");
+
+    // A newer copy is never replaced by a replayed older change, and changes expire.
+    qc.setQueryData<Service>(detailKey, service("late", "9"));
+    replayRecentChanges(qc, "c2", 2_000);
+    expect(qc.getQueryData<Service>(detailKey)?.metadata.resourceVersion).toBe("9");
+    const otherKey = queryKeys.detail("c2", "services", "default", "late");
+    qc.setQueryData<Service>(otherKey, service("late", "5"));
+    replayRecentChanges(qc, "c2", 60_000);
+    expect(qc.getQueryData<Service>(otherKey)?.metadata.resourceVersion).toBe("5");
   });
 });

@@ -38,9 +38,31 @@ function applyChange(qc: QueryClient, cluster: string, { resource, event, object
   if (resource === "deployments") void qc.invalidateQueries({ queryKey: queryKeys.components(cluster) });
 }
 
-export function applyLiveMessage(qc: QueryClient, cluster: string, message: LiveMessage): void {
+/**
+ * The changes of the last seconds, per cluster. A page's data is read on the server and reaches
+ * the browser's cache a moment later; a change pushed in between finds no cached entry to
+ * update. Replaying the recent changes when a new entry appears closes that gap (every change is
+ * applied only if it is newer than what is cached, so replaying is harmless).
+ */
+const RECENT_MS = 10_000;
+const RECENT_MAX = 500;
+const recentChanges = new Map<string, Array<{ at: number; message: ChangeMessage }>>();
+
+function remember(cluster: string, message: ChangeMessage, now: number): void {
+  const list = (recentChanges.get(cluster) ?? []).filter((c) => now - c.at < RECENT_MS);
+  list.push({ at: now, message });
+  recentChanges.set(cluster, list.slice(-RECENT_MAX));
+}
+
+/** Applies the cluster's recent changes again, to entries that came into the cache after them. */
+export function replayRecentChanges(qc: QueryClient, cluster: string, now = Date.now()): void {
+  for (const { at, message } of recentChanges.get(cluster) ?? []) if (now - at < RECENT_MS) applyChange(qc, cluster, message);
+}
+
+export function applyLiveMessage(qc: QueryClient, cluster: string, message: LiveMessage, now = Date.now()): void {
   switch (message.type) {
     case "change":
+      remember(cluster, message, now);
       applyChange(qc, cluster, message);
       return;
     case "resync":
