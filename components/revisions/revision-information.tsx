@@ -1,5 +1,8 @@
 "use client";
 
+import { useQuery } from "@tanstack/react-query";
+import dynamic from "next/dynamic";
+import { useState } from "react";
 import { ReadinessBadge } from "@/components/knative/readiness-badge";
 import { consoleRoutes } from "@/components/knative/console-routes";
 import { Badge } from "@/components/ui/badge";
@@ -8,8 +11,14 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TD, TH, THead, TR, Table } from "@/components/ui/table";
 import { Hint } from "@/components/ui/tooltip";
+import { revisionDeletionBlockers } from "@/lib/knative/revision-deletion";
+import { serviceRevisionsQuery } from "@/lib/queries/revisions";
+import { serviceQuery } from "@/lib/queries/services";
 import { RevisionName } from "./revision-name";
 import type { RevisionRow } from "./revision-row";
+
+// Its own chunk, fetched on the first Delete, so the Service page's first load carries only the buttons.
+const DeleteRevisionDialog = dynamic(() => import("./delete-revision-dialog").then((m) => m.DeleteRevisionDialog), { ssr: false });
 
 const SHOWN_ENV = 2;
 
@@ -82,6 +91,31 @@ function Tags({ row }: { row: RevisionRow }) {
   );
 }
 
+/** Why each revision may not be deleted now (lib/knative/revision-deletion.ts), from the page's live cache. */
+function useDeletionBlockers(cluster: string, namespace: string, service: string): (revision: string) => string[] {
+  const svc = useQuery(serviceQuery(cluster, namespace, service)).data;
+  const revisions = useQuery(serviceRevisionsQuery(cluster, namespace, service)).data?.items;
+  return (name) => {
+    const revision = revisions?.find((r) => r.metadata.name === name);
+    return svc && revision ? revisionDeletionBlockers(revision, svc) : [];
+  };
+}
+
+/** Always focusable: when something depends on the revision, the dialog says what instead of deleting. */
+function DeleteButton({ name, blockers, onClick }: { name: string; blockers: string[]; onClick: () => void }) {
+  const button = (
+    <button type="button" aria-haspopup="dialog" aria-label={`Delete ${name}`} onClick={onClick} className={blockers.length > 0 ? "text-muted hover:underline" : "text-brand hover:underline"}>
+      Delete
+    </button>
+  );
+  if (blockers.length === 0) return button;
+  return (
+    <Hint focusable={false} content={`Cannot be deleted now: ${blockers.join("; ")}.`}>
+      {button}
+    </Hint>
+  );
+}
+
 const CELL = "px-2.5";
 
 /**
@@ -89,6 +123,10 @@ const CELL = "px-2.5";
  * age). Sized to fit 1280 px: the name links to the details, tag URLs sit under their revision.
  */
 export function RevisionInformation({ cluster, namespace, service, rows }: { cluster: string; namespace: string; service: string; rows: RevisionRow[] }) {
+  const blockersOf = useDeletionBlockers(cluster, namespace, service);
+  const [deleting, setDeleting] = useState<string | null>(null);
+  // Mounted once opened, and kept, so reopening is instant.
+  const [used, setUsed] = useState(false);
   if (rows.length === 0) return <EmptyState title="No revisions yet">Knative creates the first revision when it reconciles the service.</EmptyState>;
   return (
     <Table aria-label="Revisions">
@@ -102,6 +140,7 @@ export function RevisionInformation({ cluster, namespace, service, rows }: { clu
           <TH className={CELL}>Status</TH>
           <TH className={CELL}>Pods</TH>
           <TH className={CELL}>Creation Time</TH>
+          <TH className={CELL}>Actions</TH>
         </tr>
       </THead>
       <tbody>
@@ -131,9 +170,21 @@ export function RevisionInformation({ cluster, namespace, service, rows }: { clu
             <TD className={CELL}>
               <RelativeTime value={row.created} />
             </TD>
+            <TD className={CELL}>
+              <DeleteButton
+                name={row.name}
+                blockers={blockersOf(row.name)}
+                onClick={() => {
+                  setUsed(true);
+                  setDeleting(row.name);
+                }}
+              />
+            </TD>
           </TR>
         ))}
       </tbody>
+      {/* A portal to <body>: nothing of it renders inside the table. */}
+      {used ? <DeleteRevisionDialog cluster={cluster} namespace={namespace} service={service} revision={deleting} onClose={() => setDeleting(null)} /> : null}
     </Table>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 // The Service page's upper-right actions. Each dialog is its own chunk, fetched when the user
-// first opens it (next/dynamic), so the page's first load carries only these two buttons.
+// first opens it (next/dynamic), so the page's first load carries only these buttons.
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
@@ -10,6 +10,7 @@ import type { Revision, Service } from "@/lib/knative/types";
 
 const CreateRevisionWizard = dynamic(() => import("@/components/revisions/create-revision-wizard").then((m) => m.CreateRevisionWizard), { ssr: false });
 const SplitTrafficDialog = dynamic(() => import("@/components/traffic/split-traffic-dialog").then((m) => m.SplitTrafficDialog), { ssr: false });
+const DeleteServiceDialog = dynamic(() => import("./delete-service-dialog").then((m) => m.DeleteServiceDialog), { ssr: false });
 
 export interface ServiceDialogProps {
   cluster: string;
@@ -21,7 +22,7 @@ export interface ServiceDialogProps {
   onOpenChange: (open: boolean) => void;
 }
 
-type Open = "create-revision" | "split-traffic" | null;
+type Open = "create-revision" | "split-traffic" | "delete-service" | null;
 
 export function ServiceActions({ cluster, namespace, service, revisions }: Omit<ServiceDialogProps, "open" | "onOpenChange">) {
   const [open, setOpen] = useState<Open>(null);
@@ -34,6 +35,9 @@ export function ServiceActions({ cluster, namespace, service, revisions }: Omit<
   const props = (which: Exclude<Open, null>) => ({ cluster, namespace, service, revisions, open: open === which, onOpenChange: (o: boolean) => setOpen(o ? which : null) });
   return (
     <>
+      <button type="button" aria-haspopup="dialog" className={`${buttonClass("secondary")} text-red-700`} onClick={() => show("delete-service")}>
+        Delete
+      </button>
       <button type="button" className={buttonClass("secondary")} onClick={() => show("split-traffic")}>
         Split Traffic
       </button>
@@ -42,6 +46,7 @@ export function ServiceActions({ cluster, namespace, service, revisions }: Omit<
       </button>
       {used.has("create-revision") ? <CreateRevisionWizard {...props("create-revision")} /> : null}
       {used.has("split-traffic") ? <SplitTrafficDialog {...props("split-traffic")} /> : null}
+      {used.has("delete-service") ? <DeleteServiceDialog {...props("delete-service")} /> : null}
     </>
   );
 }

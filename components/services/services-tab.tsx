@@ -11,6 +11,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/ui/error-state";
 import { gatewayQuery, namespacesQuery } from "@/lib/queries/cluster-resources";
 import { servicesQuery } from "@/lib/queries/services";
+import { CreateServiceButton } from "./create-service/create-service-button";
 import { matchesSearch, sortRows, toServiceRow } from "./service-row";
 import { type ServicesFilters, type SortColumn, parseServicesFilters, servicesFiltersQuery } from "./services-filters";
 import { ServicesTableSkeleton } from "./services-skeleton";
@@ -72,6 +73,7 @@ export function ServicesTab({ cluster, defaultNamespace }: { cluster: string; de
         onNamespaceChange={onNamespaceChange}
         onSearchChange={onSearchChange}
         summary={summary}
+        actions={<CreateServiceButton cluster={cluster} namespace={filters.namespace ?? defaultNamespace} />}
       />
       {services.isPending ? (
         <ServicesTableSkeleton />

@@ -1,10 +1,10 @@
 "use client";
 
 import { Search } from "lucide-react";
-import { useEffect, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useState } from "react";
 import type { Namespace } from "@/lib/queries/api-types";
 
-/** Namespace selector and name search, as on ACK's Services tab. */
+/** Namespace selector and name search, as on ACK's Services tab; the tab's actions on the right. */
 export function ServicesToolbar({
   namespace,
   namespaces,
@@ -12,6 +12,7 @@ export function ServicesToolbar({
   onNamespaceChange,
   onSearchChange,
   summary,
+  actions,
 }: {
   namespace: string | null;
   namespaces: Namespace[] | undefined;
@@ -19,6 +20,7 @@ export function ServicesToolbar({
   onNamespaceChange: (namespace: string | null) => void;
   onSearchChange: (search: string) => void;
   summary?: string;
+  actions?: ReactNode;
 }) {
   const nsId = useId();
   const searchId = useId();
@@ -66,7 +68,10 @@ export function ServicesToolbar({
           className="h-8 w-64 rounded border border-line bg-white pr-2 pl-8"
         />
       </div>
-      {summary ? <span className="ml-auto text-muted" aria-live="polite">{summary}</span> : null}
+      <div className="ml-auto flex items-center gap-3">
+        {summary ? <span className="text-muted" aria-live="polite">{summary}</span> : null}
+        {actions}
+      </div>
     </div>
   );
 }

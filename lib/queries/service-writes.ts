@@ -8,6 +8,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { Service } from "@/lib/knative/types";
 import { apiPath, apiSend } from "./api-client";
 import { queryKeys } from "./keys";
+import { serviceRevisionsQuery } from "./revisions";
+import { serviceQuery } from "./services";
 import type { StatusError } from "./status";
 import type { RevisionCreation, ServiceCreation, TrafficUpdate } from "./write-requests";
 
@@ -39,14 +41,22 @@ export function useCreateRevision(ref: ServiceRef) {
 }
 
 /**
- * A new Service, in the namespace the Create Service dialog chose. Its page, which the dialog
- * opens next, reads it from the cluster; the lists are read again.
+ * A new Service, in the namespace the Create Service dialog chose. The page the dialog opens
+ * next finds it in the cache with an empty revision list: the live stream only updates what is
+ * cached, and the new Service's first changes (its revision, Ready) come while that page is
+ * still on its way; they land here instead of being missed. The page's server render replaces
+ * both only with a read made after them.
  */
 export function useCreateService(cluster: string) {
   const queryClient = useQueryClient();
   return useMutation<Service, StatusError, { namespace: string; service: ServiceCreation }>({
     mutationFn: ({ namespace, service }) => apiSend<Service>("POST", apiPath("clusters", cluster, "namespaces", namespace, "services"), service),
-    onSuccess: () => void queryClient.invalidateQueries({ queryKey: queryKeys.lists(cluster, "services") }),
+    onSuccess: (service, { namespace }) => {
+      const name = service.metadata.name ?? "";
+      queryClient.setQueryData(serviceQuery(cluster, namespace, name).queryKey, service);
+      queryClient.setQueryData(serviceRevisionsQuery(cluster, namespace, name).queryKey, { items: [] });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.lists(cluster, "services") });
+    },
   });
 }
 
