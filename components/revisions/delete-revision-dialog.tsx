@@ -10,7 +10,6 @@ import { useQuery } from "@tanstack/react-query";
 import { Ban } from "lucide-react";
 import { ProblemList } from "@/components/revisions/create-revision/problem-list";
 import { buttonClass } from "@/components/ui/button-styles";
-import { DANGER_BUTTON_CLASS } from "@/components/ui/danger-button";
 import { Dialog } from "@/components/ui/dialog";
 import { revisionDeletionBlockers } from "@/lib/knative/revision-deletion";
 import { serviceRevisionsQuery } from "@/lib/queries/revisions";
@@ -62,7 +61,7 @@ function DeleteRevisionConfirmation({ cluster, namespace, service: serviceName, 
       <button type="button" className={buttonClass("secondary")} onClick={onClose}>
         Cancel
       </button>
-      <button type="button" className={DANGER_BUTTON_CLASS} onClick={remove}>
+      <button type="button" className={buttonClass("danger")} onClick={remove}>
         Delete Revision
       </button>
     </>

@@ -14,7 +14,6 @@ import { consoleRoutes } from "@/components/knative/console-routes";
 import { ProblemList } from "@/components/revisions/create-revision/problem-list";
 import { revisionGeneration } from "@/components/revisions/revision-row";
 import { buttonClass } from "@/components/ui/button-styles";
-import { DANGER_BUTTON_CLASS } from "@/components/ui/danger-button";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/form-field";
 import { useReturnFocus } from "@/components/ui/use-return-focus";
@@ -98,7 +97,7 @@ function DeleteServiceConfirmation({ cluster, namespace, service, revisions, onO
       <button type="button" className={buttonClass("secondary")} onClick={() => onOpenChange(false)}>
         Cancel
       </button>
-      <button type="submit" form={formId} className={DANGER_BUTTON_CLASS} disabled={!confirmed || !!conflict || mutation.isPending || mutation.isSuccess}>
+      <button type="submit" form={formId} className={buttonClass("danger")} disabled={!confirmed || !!conflict || mutation.isPending || mutation.isSuccess}>
         {mutation.isPending ? "Deleting…" : mutation.isSuccess ? "Deleted" : "Delete Service"}
       </button>
     </>
