@@ -105,7 +105,7 @@ export function describeIngress(registry: Registry, gateway: { host: string; por
     },
     { loadBalancer: { ingress: [{ ip: gateway.host }] } },
   );
-  // config-domain: the domain every Route's URL is made from (API-NOTES §5).
+  // config-domain: the domain every Route's URL is made from (knative/serving config/core/configmaps/domain.yaml).
   upsert(CONFIGMAPS, {
     metadata: { name: "config-domain", namespace: "knative-serving", labels: servingLabels("controller") },
     data: { [domain]: "" },

@@ -4,7 +4,7 @@
 // none of this is in the page's first load). Each opening works from the Service and revisions
 // as they are at that moment; the steps themselves are in ./create-revision/.
 
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useState } from "react";
 import type { ServiceDialogProps } from "@/components/services/service-actions";
 import type { Revision, Service } from "@/lib/knative/types";
 import { CreatedNotice } from "./create-revision/created-notice";
@@ -13,27 +13,14 @@ import { RevisionWizardDialog } from "./create-revision/revision-wizard-dialog";
 interface Opened {
   service: Service;
   revisions: Revision[];
-  /** What had the focus (the Create Revision button): it gets it back when the wizard closes. */
-  returnFocus: HTMLElement | null;
 }
 
 export function CreateRevisionWizard({ cluster, namespace, service, revisions, open, onOpenChange }: ServiceDialogProps) {
   // Taken when the dialog opens and dropped when it closes (React's way to reset state from a
   // prop change during render), so a reopened wizard starts afresh from the current Service.
   const [opened, setOpened] = useState<Opened | null>(null);
-  if (open && !opened) setOpened({ service, revisions, returnFocus: document.activeElement instanceof HTMLElement ? document.activeElement : null });
+  if (open && !opened) setOpened({ service, revisions });
   if (!open && opened) setOpened(null);
-
-  // The dialog has no Radix trigger to return the focus to, so the wizard does it itself.
-  const returnFocus = useRef<HTMLElement | null>(null);
-  useEffect(() => {
-    if (open) {
-      returnFocus.current = opened?.returnFocus ?? returnFocus.current;
-      return;
-    }
-    returnFocus.current?.focus();
-    returnFocus.current = null;
-  }, [open, opened]);
 
   const [created, setCreated] = useState<{ revisionName: string; percent: number } | null>(null);
   const dismiss = useCallback(() => setCreated(null), []);

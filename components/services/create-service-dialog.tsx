@@ -14,9 +14,8 @@ import type { BasicForm } from "@/components/revisions/create-revision/form-mode
 import { ProblemList } from "@/components/revisions/create-revision/problem-list";
 import { buttonClass } from "@/components/ui/button-styles";
 import { Dialog } from "@/components/ui/dialog";
-import { useReturnFocus } from "@/components/ui/use-return-focus";
 import { useCreateService } from "@/lib/queries/service-writes";
-import { ContainerFields } from "./create-service/container-fields";
+import { ContainerFields } from "@/components/revisions/create-revision/container-fields";
 import { checkDraft, hasProblems } from "./create-service/create-checks";
 import { CreateProblem } from "./create-service/create-problem";
 import { IdentityFields } from "./create-service/identity-fields";
@@ -35,7 +34,6 @@ export interface CreateServiceDialogProps {
 }
 
 export function CreateServiceDialog(props: CreateServiceDialogProps) {
-  useReturnFocus(props.open);
   // Mounted for each opening, so every one starts from an empty form.
   return props.open ? <CreateServiceForm {...props} /> : null;
 }
@@ -147,7 +145,10 @@ function CreateServiceForm({ cluster, namespace, onOpenChange }: CreateServiceDi
             formId={formId}
             cluster={cluster}
             namespace={draft.namespace}
-            serviceName={serviceNameOf(draft)}
+            service={serviceNameOf(draft) || "name"}
+            // Knative names the first revision `<service>-00001` when the field is left empty.
+            suggestion={`${serviceNameOf(draft) || "name"}-00001`}
+            imagePlaceholder="e.g. ghcr.io/knative/helloworld-go:latest"
             form={draft.basics}
             onChange={changeBasics}
             messages={shown}

@@ -16,7 +16,6 @@ import { revisionGeneration } from "@/components/revisions/revision-row";
 import { buttonClass } from "@/components/ui/button-styles";
 import { Dialog } from "@/components/ui/dialog";
 import { TextField } from "@/components/ui/form-field";
-import { useReturnFocus } from "@/components/ui/use-return-focus";
 import type { Revision, Service } from "@/lib/knative/types";
 import { serviceRevisionsQuery } from "@/lib/queries/revisions";
 import { useDeleteService } from "@/lib/queries/service-writes";
@@ -25,7 +24,6 @@ import { isConflict, isNotFound } from "@/lib/queries/status";
 import type { ServiceDialogProps } from "./service-actions";
 
 export function DeleteServiceDialog(props: ServiceDialogProps) {
-  useReturnFocus(props.open);
   // Mounted for each opening, so it shows the Service as it is then and the name is typed anew.
   return props.open ? <DeleteServiceConfirmation {...props} /> : null;
 }

@@ -6,7 +6,7 @@
 
 import * as RadixDialog from "@radix-ui/react-dialog";
 import { X } from "lucide-react";
-import { useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { cn } from "./cn";
 
 export interface DialogProps {
@@ -22,9 +22,27 @@ export interface DialogProps {
 }
 
 export function Dialog({ open, onOpenChange, title, description, footer, size = "md", children }: DialogProps) {
-  // Opened from state, not a Radix Trigger, so Radix cannot know where focus came from: remember
-  // it as the dialog opens and give it back on close, as a keyboard user expects.
-  const opener = useRef<HTMLElement | null>(null);
+  // Opened from state, not a Radix Trigger, so Radix cannot know where focus came from. It is read
+  // during the render that opens the dialog, before anything in it (Radix, or a field's
+  // autoFocus) takes the focus, and given back on close, as a keyboard user expects.
+  const [opener, setOpener] = useState<HTMLElement | null>(null);
+  if (open && !opener && typeof document !== "undefined" && document.activeElement instanceof HTMLElement) setOpener(document.activeElement);
+  if (!open && opener) setOpener(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (opener) returnTo.current = opener;
+  }, [opener]);
+  // A dialog taken off the page while open (its parent unmounts it on close) gets no close event:
+  // once it is gone, give the focus back if nothing else has taken it.
+  useEffect(
+    () => () => {
+      const target = returnTo.current;
+      setTimeout(() => {
+        if (target?.isConnected && (document.activeElement === null || document.activeElement === document.body)) target.focus();
+      }, 0);
+    },
+    [],
+  );
   return (
     <RadixDialog.Root open={open} onOpenChange={onOpenChange}>
       <RadixDialog.Portal>
@@ -35,13 +53,10 @@ export function Dialog({ open, onOpenChange, title, description, footer, size = 
             size === "lg" ? "max-w-4xl" : "max-w-lg",
           )}
           {...(description ? {} : { "aria-describedby": undefined })}
-          onOpenAutoFocus={() => {
-            opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-          }}
           onCloseAutoFocus={(event) => {
-            if (opener.current?.isConnected) {
+            if (returnTo.current?.isConnected) {
               event.preventDefault();
-              opener.current.focus();
+              returnTo.current.focus();
             }
           }}
         >

@@ -1,5 +1,6 @@
 // The host names the embedded gateway answers for, as a Knative ingress is programmed from the
-// KIngress rules (METRICS-NOTES §4.1, §4.4):
+// KIngress rules (knative/serving pkg/reconciler/route/resources/ingress.go, and the domain
+// names of pkg/reconciler/route/domains):
 //
 //   route, external      {route}.{namespace}.{domain}            (not for cluster-local Routes)
 //   route, in-cluster    {route}.{namespace}[.svc[.cluster.local]]

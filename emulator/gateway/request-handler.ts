@@ -9,7 +9,7 @@
 //   503  the route points at a revision that does not exist, or the revision could not be
 //        activated (activation failed, or no ready pod within the revision's timeoutSeconds)
 // No response header names the revision: neither Knative's ingresses nor queue-proxy add one
-// (METRICS-NOTES §4.2), and the embedded gateway stays faithful to that.
+// (knative/serving issue #13149), and the embedded gateway stays faithful to that.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Activator, TrafficStats } from "../core/runtime";

@@ -1,6 +1,7 @@
 // What the pods of the embedded cluster answer through the API server's pod proxy
 // (`/api/v1/namespaces/{ns}/pods/{pod}:{port}/proxy/{path}`). Only queue-proxy's autoscaler
-// endpoint exists: port 9090, path `metrics`, a protobuf `Stat` (METRICS-NOTES §1.2):
+// endpoint exists: port 9090, path `metrics`, a protobuf `Stat` (knative/serving pkg/autoscaler/metrics/stat.proto, served by
+// pkg/queue/stats_handler.go):
 //
 //   request_count                the revision's requests in the last full second, ÷ its ready pods
 //   average_concurrent_requests  the revision's time-weighted concurrency over that second, ÷ ready pods

@@ -15,7 +15,7 @@ export interface TrafficStatsOptions {
   now?: () => number;
   /**
    * Seconds of history per revision. The autoscaler's longest window is the 60 s stable window
-   * (METRICS-NOTES §3.2); the default keeps twice that.
+   * (knative/serving pkg/autoscaler/config: stable-window 60s); the default keeps twice that.
    */
   retainSeconds?: number;
 }

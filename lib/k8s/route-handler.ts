@@ -1,4 +1,4 @@
-// The shape every /api route shares (STYLE-ANCHORS §3.6): resolve and check the path parameters,
+// The shape every /api route shares: resolve and check the path parameters,
 // call the gateway, answer JSON; any failure answers as a Kubernetes Status with its own code.
 // No per-route try/catch, no caching of cluster data.
 

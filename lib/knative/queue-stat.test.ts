@@ -32,7 +32,7 @@ describe("queue-proxy Stat protobuf", () => {
     });
   });
 
-  it("an idle pod is just pod_name and process_uptime (METRICS-NOTES §1.2)", () => {
+  it("an idle pod is just pod_name and process_uptime (pkg/autoscaler/metrics/stat.proto)", () => {
     const bytes = encodeQueueStat({ podName: "p", processUptime: 0.5 });
     // 0.5 = 0x3FE0000000000000
     expect(hex(bytes)).toBe("0a 01 70 31 00 00 00 00 00 00 e0 3f");

@@ -1,4 +1,4 @@
-// Every React Query key the console uses, from one factory (STYLE-ANCHORS §3.4). Keys are
+// Every React Query key the console uses, from one factory. Keys are
 // hierarchical, so invalidating ['cluster', id] refreshes everything shown for a cluster, and
 // list keys carry their filter, so a live change can be matched against each cached list.
 

@@ -1,4 +1,4 @@
-// Rules beyond the vectors (API-NOTES §3.3–3.5), checked through validateObject so the paths
+// Rules beyond the vectors (knative/serving pkg/apis/serving/v1 *_validation.go), checked through validateObject so the paths
 // are the ones a user sees. Expected strings follow the Go sources cited in each file.
 
 import { describe, expect, it } from "vitest";

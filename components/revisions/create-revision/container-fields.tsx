@@ -1,22 +1,25 @@
 "use client";
 
-// What the first revision runs: the image and port in view, and under Advanced the Create
-// Revision wizard's own settings (environment variables, command and args, resources,
-// concurrency and timeout, autoscaling, the revision's name), reused as they are.
+// What a revision runs, as the Create Revision wizard and the Create Service dialog both ask for
+// it: the image and port in view, and under Advanced the rest (environment variables, command and
+// args, resources, concurrency and timeout, autoscaling, the revision's name).
 
 import { ChevronRight } from "lucide-react";
-import { AdvancedSettings } from "@/components/revisions/create-revision/advanced-settings";
-import type { BasicForm } from "@/components/revisions/create-revision/form-model";
 import { cn } from "@/components/ui/cn";
 import { TextField } from "@/components/ui/form-field";
+import { AdvancedSettings } from "./advanced-settings";
+import type { BasicForm } from "./form-model";
 
 export interface ContainerFieldsProps {
   /** For the ids of the Advanced section. */
   formId: string;
   cluster: string;
   namespace: string;
-  /** The Service's name as typed so far, for the revision name's hint. */
-  serviceName: string;
+  /** The Service's name, for the revision name's hint. */
+  service: string;
+  /** The revision name used when the field is left empty. */
+  suggestion: string;
+  imagePlaceholder?: string;
   form: BasicForm;
   onChange: (patch: Partial<BasicForm>, edited: string) => void;
   messages: (field: string) => readonly string[] | undefined;
@@ -24,15 +27,14 @@ export interface ContainerFieldsProps {
   onAdvancedOpenChange: (open: boolean) => void;
 }
 
-export function ContainerFields({ formId, cluster, namespace, serviceName, form, onChange, messages, advancedOpen, onAdvancedOpenChange }: ContainerFieldsProps) {
-  const service = serviceName || "name";
+export function ContainerFields({ formId, cluster, namespace, service, suggestion, imagePlaceholder, form, onChange, messages, advancedOpen, onAdvancedOpenChange }: ContainerFieldsProps) {
   return (
     <>
       <div className="grid grid-cols-[minmax(0,1fr)_10rem] gap-3">
         <TextField
           label="Image"
           value={form.image}
-          placeholder="e.g. ghcr.io/knative/helloworld-go:latest"
+          placeholder={imagePlaceholder}
           onChange={(e) => onChange({ image: e.target.value }, "image")}
           errors={messages("image")}
           autoComplete="off"
@@ -67,8 +69,7 @@ export function ContainerFields({ formId, cluster, namespace, serviceName, form,
               namespace={namespace}
               service={service}
               form={form}
-              // Knative names the first revision `<service>-00001` when the field is left empty.
-              suggestion={`${service}-00001`}
+              suggestion={suggestion}
               onChange={onChange}
               messages={messages}
             />
