@@ -268,6 +268,23 @@ describe("Send requests on the embedded cluster", () => {
     expect(slots.inProgress()).toBe(0);
   });
 
+  it("names the published address it tried when the gateway Service points where nothing listens", async () => {
+    const port = await closedPort();
+    const kourier = "/api/v1/namespaces/kourier-system/services/kourier";
+    const before = await api<{ spec: { ports: Array<{ port: number }> } }>(kourier);
+    await api(kourier, { method: "PATCH", contentType: "application/json-patch+json", body: [{ op: "replace", path: "/spec/ports/0/port", value: port }] });
+    try {
+      const err = await refusal(send("split", { target: "service", mode: "count", count: 5 }));
+      expect(err.code).toBe(503);
+      expect(err.message).toBe(
+        `The ingress gateway at http://127.0.0.1:${port} (kourier-system/kourier) is not reachable: connection refused (127.0.0.1:${port}). If the console cannot reach it, set KNATIVE_CONSOLE_GATEWAY_URL to an address it can.`,
+      );
+    } finally {
+      await api(kourier, { method: "PATCH", contentType: "application/json-patch+json", body: [{ op: "replace", path: "/spec/ports/0/port", value: before.spec.ports[0]!.port }] });
+    }
+    expect((await readRun(await send("split", { target: "service", mode: "count", count: 2 }))).finished).toBe(true);
+  });
+
   it("says there is no gateway when the cluster has none", async () => {
     await apiFetch(cluster, "/api/v1/namespaces/kourier-system/services/kourier", { method: "DELETE" });
     const err = await refusal(send("split", { target: "service", mode: "count", count: 5 }));

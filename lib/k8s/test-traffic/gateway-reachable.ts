@@ -5,7 +5,7 @@
 import net from "node:net";
 import { unreachableReason } from "@/lib/k8s/errors";
 import { kubeStatus, StatusError } from "@/lib/queries/status";
-import type { GatewayEndpoint } from "./gateway-endpoint";
+import { GATEWAY_URL_ENV, type GatewayEndpoint } from "./gateway-endpoint";
 
 export const CONNECT_TIMEOUT_MS = 3_000;
 
@@ -20,7 +20,9 @@ export function checkGatewayReachable(gateway: GatewayEndpoint, timeoutMs = CONN
     const socket = net.connect({ host, port });
     const fail = (reason: string) => {
       socket.destroy();
-      reject(new StatusError(kubeStatus(503, `The ingress gateway at ${gateway.url.origin} (${gateway.source}) is not reachable: ${reason}.`, "ServiceUnavailable")));
+      // An address found in the cluster may be one only the cluster's own network reaches.
+      const hint = gateway.source === GATEWAY_URL_ENV ? "" : ` If the console cannot reach it, set ${GATEWAY_URL_ENV} to an address it can.`;
+      reject(new StatusError(kubeStatus(503, `The ingress gateway at ${gateway.url.origin} (${gateway.source}) is not reachable: ${reason}.${hint}`, "ServiceUnavailable")));
     };
     socket.setTimeout(timeoutMs, () => fail(`no connection within ${timeoutMs / 1000} s`));
     socket.once("error", (err) => fail(unreachableReason(err) ?? err.message));
