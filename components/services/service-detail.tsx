@@ -24,6 +24,7 @@ import { gatewayQuery } from "@/lib/queries/cluster-resources";
 import { serviceRevisionsQuery } from "@/lib/queries/revisions";
 import { serviceQuery } from "@/lib/queries/services";
 import { consoleRoutes } from "@/components/knative/console-routes";
+import { SendRequestsSection } from "@/components/test-traffic/send-requests-section";
 import { ServiceActions } from "./service-actions";
 import { ServiceDetailSkeleton } from "./service-detail-skeleton";
 
@@ -80,6 +81,8 @@ export function ServiceDetail({ cluster, namespace, name }: { cluster: string; n
             <RevisionInformation cluster={cluster} namespace={namespace} service={name} rows={rows} />
           )}
         </Section>
+        {/* Send requests: test traffic through the ingress gateway, answers grouped by body. */}
+        <SendRequestsSection cluster={cluster} namespace={namespace} service={svc} />
       </div>
     </>
   );
