@@ -15,7 +15,7 @@ const PHASES: Record<RunState["phase"], { label: string; tone: Tone }> = {
   failed: { label: "Failed", tone: "danger" },
 };
 
-export const formatElapsed = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+export const formatElapsed = (ms: number) => (ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`);
 
 export function RunProgress({ state }: { state: RunState }) {
   const { label, tone } = PHASES[state.phase];

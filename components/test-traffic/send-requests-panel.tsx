@@ -7,6 +7,7 @@ import { useState } from "react";
 import { requestTargets } from "@/lib/knative/request-targets";
 import type { Service } from "@/lib/knative/types";
 import type { KubeStatus } from "@/lib/queries/status";
+import { plannedRequests } from "@/lib/queries/test-traffic";
 import { AnswersTable } from "./answers-table";
 import { keepTarget, INITIAL_DRAFT, requestOf, type RequestDraft } from "./request-draft";
 import { RequestForm } from "./request-form";
@@ -39,12 +40,12 @@ function announcement(state: RunState): string {
   }
 }
 
-function NoRunYet({ count }: { count: string }) {
+function NoRunYet({ planned }: { planned: number | undefined }) {
   return (
     <div className="rounded border border-dashed border-line px-4 py-5 text-center text-[13px] text-muted">
       <p className="font-medium text-ink">No requests sent yet</p>
       <p className="mt-1">
-        Send {count || "some"} requests to see which revisions answer: every answer is counted by its body, so a 50/50 split shows as two answers of about half each.
+        Send {planned ?? "some"} requests to see which revisions answer: every answer is counted by its body, so a 50/50 split shows as two answers of about half each.
       </p>
     </div>
   );
@@ -56,6 +57,7 @@ export function SendRequestsPanel({ cluster, namespace, service }: { cluster: st
   const draft = keepTarget(rawDraft, targets);
   const { state, start, stop } = useRequestRun(cluster, namespace, service.metadata.name ?? "");
   const active = isActive(state);
+  const request = requestOf(draft, targets);
 
   if (targets.length === 0) {
     return (
@@ -73,7 +75,6 @@ export function SendRequestsPanel({ cluster, namespace, service }: { cluster: st
         targets={targets}
         active={active}
         onSend={() => {
-          const request = requestOf(draft, targets);
           if (request) void start(request);
         }}
         onStop={stop}
@@ -81,7 +82,7 @@ export function SendRequestsPanel({ cluster, namespace, service }: { cluster: st
       <p className="sr-only" role="status">
         {announcement(state)}
       </p>
-      {state.phase === "idle" ? <NoRunYet count={draft.mode === "count" ? draft.count : ""} /> : null}
+      {state.phase === "idle" ? <NoRunYet planned={request && plannedRequests(request)} /> : null}
       {state.phase === "failed" && state.error ? <Failure error={state.error} state={state} /> : null}
       {state.phase !== "idle" && !(state.phase === "failed" && !state.url) ? <RunProgress state={state} /> : null}
       {state.groups.length > 0 ? (
