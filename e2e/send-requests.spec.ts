@@ -109,6 +109,17 @@ test("Stop ends a rate run: the count stays, and no more requests reach the revi
   expect(Object.values(await panel.answers()).reduce((a, b) => a + b, 0)).toBe(4);
 });
 
+test("leaving the page stops its run", async ({ page }) => {
+  const { panel } = await openPanel(page);
+  await panel.rateMode(10, 60);
+  await panel.sendButton.click();
+  await expect.poll(async () => Number(await panel.progress.getAttribute("aria-valuenow")), { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Services" }).click();
+  await expect(page.getByRole("table", { name: "Services" })).toBeVisible();
+  await quiet(first);
+  await quiet(second);
+});
+
 test("bad bounds are refused in the form, next to their field, and Send stays disabled", async ({ page }) => {
   const { panel } = await openPanel(page);
   for (const bad of ["0", "1001", "", "2.5", "ten"]) {
