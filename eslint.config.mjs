@@ -44,18 +44,6 @@ const config = [
     },
   },
   {
-    // Integration tests of lib/k8s run against the embedded cluster, started through its test
-    // helpers (emulator/testing), and nothing else of it: the code under test still reaches the
-    // cluster over HTTP only.
-    files: ["lib/k8s/integration/**"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ regex: "(^|/)emulator/(?!testing/)", message: "Integration tests start the embedded cluster through emulator/testing only." }] },
-      ],
-    },
-  },
-  {
     files: ["emulator/**"],
     rules: {
       "no-restricted-imports": [

@@ -1,6 +1,6 @@
 // The HTTP client side of a test request, against a plain local HTTP server that plays an
 // ingress gateway's part in each case (redirects, huge bodies, silence). The integration test
-// (lib/k8s/integration/send-requests.test.ts) sends through the embedded cluster's real gateway.
+// (integration/send-requests.test.ts) sends through the embedded cluster's real gateway.
 
 import http from "node:http";
 import type { AddressInfo } from "node:net";

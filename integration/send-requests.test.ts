@@ -6,17 +6,17 @@
 import { KubeConfig } from "@kubernetes/client-node";
 import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiFetch } from "../../../emulator/testing/api-endpoint";
-import { startClusterProcess, type ClusterProcess } from "../../../emulator/testing/cluster-process";
-import { tempDataDir } from "../../../emulator/testing/api-only";
+import { apiFetch } from "@/emulator/testing/api-endpoint";
+import { startClusterProcess, type ClusterProcess } from "@/emulator/testing/cluster-process";
+import { tempDataDir } from "@/emulator/testing/api-only";
 import { decodeQueueStat } from "@/lib/knative/queue-stat";
 import type { Service } from "@/lib/knative/types";
 import { StatusError } from "@/lib/queries/status";
 import type { AnswerIdentity, AnswerStats, TestTrafficEvent, TestTrafficRequest } from "@/lib/queries/test-traffic";
-import type { ClusterRef } from "../cluster-ref";
-import { toKubeStatus } from "../errors";
-import { RunSlots } from "../test-traffic/run-slots";
-import { sendTestTraffic, type SendOptions } from "../test-traffic/send-requests";
+import type { ClusterRef } from "@/lib/k8s/cluster-ref";
+import { toKubeStatus } from "@/lib/k8s/errors";
+import { RunSlots } from "@/lib/k8s/test-traffic/run-slots";
+import { sendTestTraffic, type SendOptions } from "@/lib/k8s/test-traffic/send-requests";
 
 const HELLO = "ghcr.io/knative/helloworld-go:latest";
 const SERVICES = "/apis/serving.knative.dev/v1/namespaces/default/services";
