@@ -93,5 +93,6 @@ describe("trafficState", () => {
     const forbidden = { kind: "forbidden" as const, message: "no", fix: "grant" };
     expect(trafficState([sample(1, { a: 100 }, { a: rev(0, { missingPods: 1 }) }, [forbidden])], 10_000).kind).toBe("unavailable");
     expect(trafficState([sample(1, { a: 100 }, { a: rev(3) })], 10_000).kind).toBe("flowing");
+    expect(trafficState([sample(1, { a: 100 }, { a: rev(3) }), sample(2, { a: 100 }, {})], 10_000).kind).toBe("scaled-to-zero");
   });
 });

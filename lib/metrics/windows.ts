@@ -163,9 +163,10 @@ export function trafficState(samples: readonly MetricsSample[], windowMs: number
   const recent = samples.filter((s) => last.at - s.at < windowMs);
   const anyStats = recent.some((s) => Object.values(s.revisions).some((r) => r.readyPods > r.missingPods));
   const anyRequests = recent.some((s) => Object.values(s.revisions).some((r) => r.requestsPerSecond > 0 || (r.requests?.total ?? 0) > 0));
-  if (anyRequests) return { kind: "flowing" };
+  // Scaled to zero is about now, whatever the last minute saw.
   const pods = Object.values(last.revisions).reduce((sum, r) => sum + r.pods, 0);
   if (pods === 0 && last.problems.every((p) => p.kind === "request-metrics-off")) return { kind: "scaled-to-zero" };
+  if (anyRequests) return { kind: "flowing" };
   if (!anyStats && last.problems.some((p) => p.kind !== "request-metrics-off")) return { kind: "unavailable" };
   return { kind: "no-requests" };
 }

@@ -155,7 +155,8 @@ export class ServicePoller {
         entry.missingPods++;
         note(stat.problem);
       }
-      if (enabled === false || (counters && counters.ok && counters.value === undefined)) requestMetricsOff = true;
+      // Off: the pod says so, or answers 9091 without Knative's metrics, or (saying nothing) does not answer it.
+      if (enabled === false || (counters && (counters.ok ? counters.value === undefined : enabled === undefined))) requestMetricsOff = true;
       if (counters?.ok && counters.value) {
         const requests = (entry.requests ??= emptyCounts());
         const previous = this.lastCounters.get(name);
