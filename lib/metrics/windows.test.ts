@@ -24,6 +24,10 @@ describe("the chart rows", () => {
     expect(revisionsIn(samples)).toEqual(["a", "b"]);
   });
 
+  it("leave a gap, not a zero, where no pod of a revision answered", () => {
+    expect(requestRateRows([sample(1, { a: 100 }, { a: rev(0, { missingPods: 1 }) })], ["a"])).toEqual([{ at: 1000, a: null }]);
+  });
+
   it("give each revision's rate and pods per second, zero where it had none", () => {
     expect(requestRateRows(samples, ["a", "b"])).toEqual([
       { at: 1000, a: 3, b: 0 },

@@ -15,11 +15,17 @@ export function revisionsIn(samples: readonly MetricsSample[]): string[] {
   return [...names].sort();
 }
 
-/** One row per sample: requests per second of each revision (for a stacked area). */
-export function requestRateRows(samples: readonly MetricsSample[], revisions: readonly string[]): Array<Record<string, number>> {
+/**
+ * One row per sample: requests per second of each revision (for a stacked area). Null when none
+ * of the revision's ready pods answered that second: a gap in the chart, not a drop to zero.
+ */
+export function requestRateRows(samples: readonly MetricsSample[], revisions: readonly string[]): Array<Record<string, number | null>> {
   return samples.map((s) => {
-    const row: Record<string, number> = { at: s.at };
-    for (const r of revisions) row[r] = round2(s.revisions[r]?.requestsPerSecond ?? 0);
+    const row: Record<string, number | null> = { at: s.at };
+    for (const r of revisions) {
+      const rev = s.revisions[r];
+      row[r] = rev && rev.readyPods > 0 && rev.missingPods === rev.readyPods ? null : round2(rev?.requestsPerSecond ?? 0);
+    }
     return row;
   });
 }
