@@ -2,14 +2,14 @@
 // cannot do for the pod proxy, whose answers are whatever the pod sent (queue-proxy's protobuf
 // `Stat`, Prometheus text). The kubeconfig's request options (CA, client certificate, token,
 // exec credential, TLS server name) are applied per request, as client-node does, so a token
-// that rotates is picked up; the TLS connection is kept alive in one agent per cluster and TLS
-// material, so a poller reading many pods every second does not pay a handshake per read.
+// that rotates is picked up; connections are kept alive (keep-alive-agents.ts), so a poller
+// reading many pods every second does not pay a handshake per read.
 
-import { createHash } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
 import type { KubeConfig } from "@kubernetes/client-node";
 import { kubeStatus, StatusError } from "@/lib/queries/status";
+import { keepAliveAgent } from "./keep-alive-agents";
 
 export interface RawResponse {
   status: number;
@@ -26,7 +26,6 @@ export interface RawGetOptions {
 }
 
 const DEFAULT_MAX_BYTES = 1 << 20;
-const agents = new WeakMap<KubeConfig, { key: string; agent: http.Agent }>();
 
 export async function rawGet(kc: KubeConfig, path: string, opts: RawGetOptions): Promise<RawResponse> {
   const server = kc.getCurrentCluster()?.server;
@@ -43,7 +42,7 @@ export async function rawGet(kc: KubeConfig, path: string, opts: RawGetOptions):
   return new Promise<RawResponse>((resolve, reject) => {
     const req = (secure ? https : http).request(
       url,
-      { method: "GET", headers, agent: agentFor(kc, requestOptions, secure), signal: opts.signal, timeout: opts.timeoutMs },
+      { method: "GET", headers, agent: keepAliveAgent(secure, requestOptions), signal: opts.signal, timeout: opts.timeoutMs },
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
@@ -64,20 +63,4 @@ export async function rawGet(kc: KubeConfig, path: string, opts: RawGetOptions):
     req.on("error", reject);
     req.end();
   });
-}
-
-/** One keep-alive agent per kubeconfig, replaced when its TLS material changes. */
-function agentFor(kc: KubeConfig, o: https.RequestOptions, secure: boolean): http.Agent {
-  const hash = createHash("sha256");
-  for (const part of [secure, o.ca, o.cert, o.key, o.pfx, o.passphrase, o.rejectUnauthorized, o.servername]) hash.update(`${part === undefined ? "-" : String(part)}\0`);
-  const key = hash.digest("hex");
-  const cached = agents.get(kc);
-  if (cached && cached.key === key) return cached.agent;
-  cached?.agent.destroy();
-  const common = { keepAlive: true, maxSockets: 8, maxFreeSockets: 8, timeout: 30_000 };
-  const agent = secure
-    ? new https.Agent({ ...common, ca: o.ca, cert: o.cert, key: o.key, pfx: o.pfx, passphrase: o.passphrase, rejectUnauthorized: o.rejectUnauthorized, servername: o.servername })
-    : new http.Agent(common);
-  agents.set(kc, { key, agent });
-  return agent;
 }
