@@ -1,7 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-// Imports flow one way: app -> components -> lib/queries -> lib/knative;
+// Imports flow one way: app -> components -> lib/queries -> lib/knative and lib/metrics (pure);
 // lib/k8s is server-only; emulator/ imports only lib/knative. Nothing outside emulator/
 // (other than its tests and bench scripts) may reach into emulator internals.
 const noEmulator = {
@@ -20,14 +20,14 @@ const config = [
     rules: { "no-restricted-imports": ["error", { patterns: [noEmulator] }] },
   },
   {
-    files: ["lib/knative/**"],
+    files: ["lib/knative/**", "lib/metrics/**"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
           patterns: [
             noEmulator,
-            { group: ["node:*", "react", "react-dom", "@kubernetes/*", "next", "next/*"], message: "lib/knative is pure TypeScript." },
+            { group: ["node:*", "react", "react-dom", "@kubernetes/*", "next", "next/*"], message: "lib/knative and lib/metrics are pure TypeScript." },
             { group: ["**/lib/k8s/**", "@/lib/k8s/**", "**/components/**", "@/components/**"], message: "lib/knative depends on nothing." },
           ],
         },

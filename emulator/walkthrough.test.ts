@@ -6,6 +6,7 @@ import type { Service } from "../lib/knative/types";
 import { startEmbeddedCluster, type EmbeddedCluster } from "./cluster";
 import { tempDataDir } from "./testing/api-only";
 import { requestViaGateway, tallyResponses } from "./testing/gateway-client";
+import { until } from "./testing/until";
 
 const HOST = "helloworld-go.default.example.com";
 const KSVC = { group: "serving.knative.dev", version: "v1", plural: "services", namespace: "default", name: "helloworld-go" };
@@ -15,16 +16,6 @@ let api: CustomObjectsApi;
 
 async function service(): Promise<Service> {
   return (await api.getNamespacedCustomObject(KSVC)) as Service;
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 const ready = (s: Service) =>

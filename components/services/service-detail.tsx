@@ -5,6 +5,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { ConditionsTable } from "@/components/knative/conditions-table";
+import { LiveTrafficSection } from "@/components/live-traffic/live-traffic-section";
 import { readiness } from "@/components/knative/readiness";
 import { ReadinessBadge } from "@/components/knative/readiness-badge";
 import { DetailUnavailable } from "@/components/layout/detail-unavailable";
@@ -69,6 +70,7 @@ export function ServiceDetail({ cluster, namespace, name }: { cluster: string; n
             ]}
           />
         </Section>
+        <LiveTrafficSection cluster={cluster} namespace={namespace} name={name} />
         <Section title="Conditions" flush>
           <ConditionsTable conditions={svc.status?.conditions} label="Service conditions" />
         </Section>

@@ -96,3 +96,26 @@ export class CreateRevisionWizard {
     await expect(this.root).toBeHidden();
   }
 }
+
+/** The Live Traffic section of the Service page. */
+export class LiveTraffic {
+  readonly root: Locator;
+
+  constructor(readonly page: Page) {
+    this.root = page.getByRole("region", { name: "Live Traffic" });
+  }
+
+  /** A revision's row in the configured-and-observed split. */
+  splitRow(revision: string): Locator {
+    return this.root.getByRole("table", { name: "Configured and observed split" }).getByRole("row").filter({ hasText: revision });
+  }
+
+  /** A revision's row in the success rate and latency table. */
+  healthRow(revision: string): Locator {
+    return this.root.getByRole("table", { name: /^Success rate and latency per revision/ }).getByRole("row").filter({ hasText: revision });
+  }
+
+  chart(title: string): Locator {
+    return this.root.getByRole("img", { name: new RegExp(`^${title}:`) });
+  }
+}

@@ -1,7 +1,9 @@
 // client-node API clients per cluster, made once per KubeConfig and reused. Every call made
 // through `callOptions()` carries a deadline: a cluster that hangs must turn into a timeout
-// error on the page, not a request that never ends.
+// error on the page, not a request that never ends; and it reuses a kept-alive connection.
 
+import http from "node:http";
+import https from "node:https";
 import {
   ApiextensionsV1Api,
   AppsV1Api,
@@ -15,6 +17,7 @@ import {
 } from "@kubernetes/client-node";
 import type { ClusterRef } from "./cluster-ref";
 import { kubeStatus, StatusError } from "@/lib/queries/status";
+import { keepAliveAgent } from "./keep-alive-agents";
 
 export interface ClusterApis {
   kubeConfig: KubeConfig;
@@ -56,6 +59,10 @@ function deadlineMiddleware(timeoutMs: number): ObservableMiddleware {
   return {
     pre: (ctx) => {
       ctx.setSignal(AbortSignal.timeout(timeoutMs));
+      // client-node made a fresh agent for this call; reuse a kept-alive one with the same TLS material.
+      const agent = ctx.getAgent();
+      if (agent instanceof https.Agent) ctx.setAgent(keepAliveAgent(true, agent.options));
+      else if (agent instanceof http.Agent) ctx.setAgent(keepAliveAgent(false));
       return new Observable(Promise.resolve(ctx));
     },
     post: (ctx) => new Observable(Promise.resolve(ctx)),

@@ -1,11 +1,11 @@
-// A cluster's live messages as a Server-Sent Events body. The browser's EventSource reconnects
-// by itself after `retry` ms; comments every few seconds keep idle proxies from closing it.
+// Live messages as a Server-Sent Events body: a cluster's changes, or a Service's metrics. The
+// browser's EventSource reconnects by itself after `retry` ms; comments every few seconds keep
+// idle proxies from closing it.
 
 import type { LiveMessage } from "@/lib/queries/api-types";
-import type { LiveListener } from "./cluster-hub";
 
-interface Subscribable {
-  subscribe(listener: LiveListener): () => void;
+interface Subscribable<M> {
+  subscribe(listener: (message: M) => void): () => void;
 }
 
 export const SSE_HEADERS = {
@@ -16,11 +16,17 @@ export const SSE_HEADERS = {
   "X-Accel-Buffering": "no",
 } as const;
 
-export function formatSse(message: LiveMessage): string {
+export function formatSse(message: unknown): string {
   return `data: ${JSON.stringify(message)}\n\n`;
 }
 
-export function liveEventStream(hub: Subscribable, signal: AbortSignal, keepAliveMs = 15_000): ReadableStream<Uint8Array> {
+/** `first` is called once the stream is open, for what a new listener must see before the live messages. */
+export function liveEventStream<M = LiveMessage>(
+  hub: Subscribable<M>,
+  signal: AbortSignal,
+  keepAliveMs = 15_000,
+  first: () => M[] = () => [],
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let cleanup = () => {};
   return new ReadableStream<Uint8Array>({
@@ -35,6 +41,7 @@ export function liveEventStream(hub: Subscribable, signal: AbortSignal, keepAliv
         }
       };
       write("retry: 1000\n\n");
+      for (const message of first()) write(formatSse(message));
       const unsubscribe = hub.subscribe((message) => write(formatSse(message)));
       const keepAlive = setInterval(() => write(": keep-alive\n\n"), keepAliveMs);
       cleanup = () => {
