@@ -12,6 +12,15 @@ export interface PrinterColumn {
   priority?: number;
 }
 
+export interface SubresourceType {
+  name: string;
+  /** What the subresource takes and answers, which may be of another group (TokenRequest). */
+  group: string;
+  version: string;
+  kind: string;
+  verbs: string[];
+}
+
 export interface ResourceType {
   group: string; // "" for core
   version: string;
@@ -25,6 +34,8 @@ export interface ResourceType {
   verbs: string[];
   /** Has a /status subresource: spec and status are written separately, generation follows spec. */
   statusSubresource: boolean;
+  /** Subresources besides status, for discovery (a ServiceAccount's `token`). */
+  subresources?: SubresourceType[];
   /** Read-only to clients (pods, events, deployments are written by the cluster itself). */
   readOnly?: boolean;
   printerColumns: PrinterColumn[];
