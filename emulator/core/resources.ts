@@ -2,6 +2,7 @@
 // and the REST paths need to know about each.
 
 import { SERVING_GROUP, SERVING_VERSION } from "../../lib/knative/types";
+import { ACCESS_CONTROL_TYPES } from "../rbac/resource-types";
 
 export interface PrinterColumn {
   name: string;
@@ -175,6 +176,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   SECRETS,
   EVENTS,
   DEPLOYMENTS,
+  ...ACCESS_CONTROL_TYPES,
 ];
 
 export const apiVersionOf = (t: ResourceType) => (t.group ? `${t.group}/${t.version}` : t.version);
