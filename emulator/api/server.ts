@@ -131,7 +131,7 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
     if (!parsed || parsed === "unknown-resource") {
       throw new ApiError(404, "NotFound", "the server could not find the requested resource");
     }
-    if (await access.serve(req, res, parsed, user)) return;
+    if (await access.serve(req, res, parsed, user, url.searchParams)) return;
     await resources.handle(req, res, parsed, url.searchParams, actorOf(user));
   }
 

@@ -15,7 +15,7 @@ import { forbidden } from "./forbidden";
 import { ADMIN_IDENTITY } from "./identities";
 import { impersonatedUser } from "./impersonation";
 import { requestAttributes } from "./request-info";
-import { SERVICE_ACCOUNTS } from "./resource-types";
+import { isReview, SERVICE_ACCOUNTS } from "./resource-types";
 import { Reviews } from "./reviews";
 import { registryReader } from "./rule-resolver";
 import type { ServiceAccountTokens } from "./service-account-tokens";
@@ -37,7 +37,7 @@ export interface AccessControl {
   /** The user the request acts as, once it may go on; throws 401, 403 (or 500 for a malformed impersonation). */
   admit(req: IncomingMessage, path: string, segments: readonly string[], query: URLSearchParams): UserInfo;
   /** Serves the reviews and TokenRequests; false for anything else. */
-  serve(req: IncomingMessage, res: ServerResponse, p: ResourcePath, user: UserInfo): Promise<boolean>;
+  serve(req: IncomingMessage, res: ServerResponse, p: ResourcePath, user: UserInfo, query: URLSearchParams): Promise<boolean>;
 }
 
 /** Who wrote an object, as the registry and its admission plugins see them. */
@@ -64,14 +64,14 @@ export function createAccessControl(opts: AccessControlOptions): AccessControl {
       if (decision !== "allow") throw forbidden(attrs, reason);
       return user;
     },
-    async serve(req, res, p, user) {
-      if (reviews.handles(p.type)) {
+    async serve(req, res, p, user, query) {
+      if (isReview(p.type)) {
         if (p.name !== undefined) throw ApiError.methodNotAllowed("the server does not allow this method on the requested resource");
-        await reviews.handle(req, res, p.type, p.namespace, user);
+        await reviews.handle(req, res, p.type, p.namespace, user, query);
         return true;
       }
       if (p.type === SERVICE_ACCOUNTS && p.subresource === "token" && p.name !== undefined && p.namespace !== undefined && tokenRequests) {
-        await tokenRequests.handle(req, res, p.namespace, p.name);
+        await tokenRequests.handle(req, res, p.namespace, p.name, query);
         return true;
       }
       return false;

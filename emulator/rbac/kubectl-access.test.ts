@@ -22,7 +22,7 @@ const rows = (out: string) => out.trim().split("\n").map((l) => l.trim().split(/
 describe.runIf(hasKubectl())("kubectl and access control", () => {
   let cluster: ClusterProcess;
   let kubectl: ReturnType<typeof kubectlRunner>;
-  const as = (context: string) => (args: string[]) => kubectl(["--context", context, ...args]);
+  const as = (context: string) => (args: string[], stdin?: string) => kubectl(["--context", context, ...args], stdin);
 
   beforeAll(async () => {
     cluster = await startClusterProcess(tempDataDir());
@@ -51,6 +51,17 @@ describe.runIf(hasKubectl())("kubectl and access control", () => {
     expect(table).toContainEqual(["[/version]", "[]", "[get]"]);
     const admin = rows((await kubectl(["auth", "can-i", "--list"])).stdout);
     expect(admin).toContainEqual(["*.*", "[]", "[]", "[*]"]);
+  });
+
+  it("creates a SelfSubjectAccessReview from a file, as kubectl create -f sends it", async () => {
+    const review = `apiVersion: authorization.k8s.io/v1
+kind: SelfSubjectAccessReview
+spec:
+  resourceAttributes: {namespace: default, verb: delete, group: serving.knative.dev, resource: services}
+`;
+    const viewer = await as("knative-local-viewer")(["create", "-f", "-", "-o", "jsonpath={.status.allowed}"], review);
+    expect(viewer, viewer.stderr).toMatchObject({ code: 0, stdout: "false" });
+    expect((await kubectl(["create", "-f", "-", "-o", "jsonpath={.status.allowed}"], review)).stdout).toBe("true");
   });
 
   it("auth whoami names each identity", async () => {

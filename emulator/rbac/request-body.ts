@@ -8,11 +8,13 @@ import type { KubeObject } from "../../lib/knative/types";
 import { parseObjectBody, readBody } from "../api/body";
 import { ApiError } from "../core/errors";
 import { apiVersionOf, type ResourceType } from "../core/resources";
+import { fieldValidationOf } from "../api/resources-handler";
 import { decodeObject } from "../decoding/decode-object";
 
-export async function readKindBody(req: IncomingMessage, type: ResourceType): Promise<KubeObject> {
+/** The object, and the warnings for fields its kind does not have (`fieldValidation`, Warn unless asked). */
+export async function readKindBody(req: IncomingMessage, type: ResourceType, query: URLSearchParams): Promise<{ object: KubeObject; warnings: string[] }> {
   const raw = parseObjectBody(type, req.headers["content-type"], await readBody(req));
-  const { object } = decodeObject(type, raw, { fieldValidation: "Ignore" });
+  const { object, warnings } = decodeObject(type, raw, { fieldValidation: fieldValidationOf(query) });
   const expected = apiVersionOf(type);
   if (object.apiVersion !== undefined && object.apiVersion !== expected) {
     throw ApiError.badRequest(`the API version in the data (${String(object.apiVersion)}) does not match the expected API version (${expected})`);
@@ -21,5 +23,5 @@ export async function readKindBody(req: IncomingMessage, type: ResourceType): Pr
     throw ApiError.badRequest(`the kind in the data (${String(object.kind)}) does not match the expected kind (${type.kind})`);
   }
   object.metadata ??= {};
-  return object;
+  return { object, warnings };
 }

@@ -8,7 +8,7 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { KubeObject } from "../../lib/knative/types";
-import { sendJson } from "../api/http";
+import { sendJson, warningHeaders } from "../api/http";
 import { ApiError, type StatusCause } from "../core/errors";
 import type { ResourceType } from "../core/resources";
 import type { Attributes } from "./attributes";
@@ -17,13 +17,7 @@ import { aggregateMessage } from "./authorizer";
 import { invalid } from "./field-causes";
 import { goQuote, goStringSliceLiteral } from "./go-format";
 import { readKindBody } from "./request-body";
-import {
-  LOCAL_SUBJECT_ACCESS_REVIEWS,
-  SELF_SUBJECT_ACCESS_REVIEWS,
-  SELF_SUBJECT_REVIEWS,
-  SELF_SUBJECT_RULES_REVIEWS,
-  SUBJECT_ACCESS_REVIEWS,
-} from "./resource-types";
+import { LOCAL_SUBJECT_ACCESS_REVIEWS, SELF_SUBJECT_ACCESS_REVIEWS, SELF_SUBJECT_REVIEWS, SELF_SUBJECT_RULES_REVIEWS } from "./resource-types";
 import type { UserInfo } from "./user";
 
 interface ResourceAttributes {
@@ -105,15 +99,11 @@ const now = () => new Date().toISOString().replace(/\.\d{3}Z$/, "Z");
 export class Reviews {
   constructor(private readonly authorizer: Authorizer) {}
 
-  handles(type: ResourceType): boolean {
-    return [SELF_SUBJECT_ACCESS_REVIEWS, SUBJECT_ACCESS_REVIEWS, LOCAL_SUBJECT_ACCESS_REVIEWS, SELF_SUBJECT_RULES_REVIEWS, SELF_SUBJECT_REVIEWS].includes(type);
-  }
-
-  async handle(req: IncomingMessage, res: ServerResponse, type: ResourceType, namespace: string | undefined, user: UserInfo): Promise<void> {
+  async handle(req: IncomingMessage, res: ServerResponse, type: ResourceType, namespace: string | undefined, user: UserInfo, query: URLSearchParams): Promise<void> {
     if (req.method !== "POST") throw ApiError.methodNotAllowed("the server does not allow this method on the requested resource");
-    const review = await readKindBody(req, type);
+    const { object: review, warnings } = await readKindBody(req, type, query);
     const answer = type === SELF_SUBJECT_RULES_REVIEWS ? this.rulesReview(review, user) : type === SELF_SUBJECT_REVIEWS ? this.selfReview(user) : this.accessReview(type, review, namespace, user);
-    sendJson(res, 201, { kind: type.kind, apiVersion: `${type.group}/${type.version}`, ...answer });
+    sendJson(res, 201, { kind: type.kind, apiVersion: `${type.group}/${type.version}`, ...answer }, warningHeaders(warnings));
   }
 
   private accessReview(type: ResourceType, review: KubeObject, namespace: string | undefined, user: UserInfo) {

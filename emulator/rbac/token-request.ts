@@ -8,7 +8,7 @@
 
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { KubeObject } from "../../lib/knative/types";
-import { sendJson } from "../api/http";
+import { sendJson, warningHeaders } from "../api/http";
 import { ApiError } from "../core/errors";
 import type { ResourceType } from "../core/resources";
 import { PODS, SECRETS } from "../core/resources";
@@ -38,9 +38,9 @@ export class TokenRequests {
     private readonly tokens: ServiceAccountTokens,
   ) {}
 
-  async handle(req: IncomingMessage, res: ServerResponse, namespace: string, name: string): Promise<void> {
+  async handle(req: IncomingMessage, res: ServerResponse, namespace: string, name: string, query: URLSearchParams): Promise<void> {
     if (req.method !== "POST") throw ApiError.methodNotAllowed("the server does not allow this method on the requested resource");
-    const request = await readKindBody(req, TOKEN_REQUESTS);
+    const { object: request, warnings } = await readKindBody(req, TOKEN_REQUESTS, query);
     const sa = this.objects.get(SERVICE_ACCOUNTS, namespace, name);
     if (!sa) throw ApiError.notFound(SERVICE_ACCOUNTS, name);
     const meta = request.metadata;
@@ -54,13 +54,14 @@ export class TokenRequests {
     const bound = spec.boundObjectRef ? this.boundObject(name, namespace, spec.boundObjectRef) : undefined;
     if (bound) spec.boundObjectRef = { ...spec.boundObjectRef, uid: bound.uid };
     const issued = this.tokens.issue({ namespace, name, uid: sa.metadata.uid!, audiences: spec.audiences, expirationSeconds: spec.expirationSeconds, bound });
-    sendJson(res, 201, {
+    const answer = {
       kind: "TokenRequest",
       apiVersion: `${AUTHENTICATION_GROUP}/v1`,
       metadata: { name, namespace, creationTimestamp: new Date().toISOString().replace(/\.\d{3}Z$/, "Z") },
       spec,
       status: { token: issued.token, expirationTimestamp: issued.expirationTimestamp },
-    });
+    };
+    sendJson(res, 201, answer, warningHeaders(warnings));
   }
 
   private boundObject(sa: string, namespace: string, ref: NonNullable<TokenRequestSpec["boundObjectRef"]>): BoundObject {
