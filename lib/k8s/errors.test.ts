@@ -147,6 +147,27 @@ describe("failureReason", () => {
   });
 });
 
+describe("errors made by another bundle's copy of the classes", () => {
+  // Next bundles routes and pages apart; a KubeConfig made in one throws that bundle's classes in another.
+  class ForeignStatusError extends Error {
+    constructor(
+      readonly status: ReturnType<typeof kubeStatus>,
+      readonly description?: string,
+    ) {
+      super(status.message);
+    }
+  }
+
+  it("are recognized by their shape: the Status they carry, and a local failure's few words", () => {
+    const local = new ForeignStatusError(kubeStatus(503, "The console cannot use the credentials of this kubeconfig context: token file not readable (not found)."), "token file not readable (not found)");
+    expect(toKubeStatus(local)).toBe(local.status);
+    expect(failureReason(local)).toBe("token file not readable (not found)");
+    const notFound = new ForeignStatusError(kubeStatus(404, 'There is no cluster "x" in this console\'s kubeconfig.', "NotFound"));
+    expect(toKubeStatus(notFound)).toBe(notFound.status);
+    expect(failureReason(notFound)).toBe(notFound.status.message);
+  });
+});
+
 describe("unreachableReason", () => {
   it("is undefined for errors that are not transport failures", () => {
     expect(unreachableReason(new Error("boom"))).toBeUndefined();

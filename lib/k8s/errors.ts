@@ -110,9 +110,28 @@ function fromApiException(err: ApiExceptionLike): KubeStatus {
   }
 }
 
+// Errors are recognized by their shape, not `instanceof`: Next bundles each route and page with
+// its own copy of these classes, and a cluster (its KubeConfig included) made by one bundle is
+// kept on globalThis and used by the others (lib/k8s/cluster-registry.ts).
+
+/** The Status a StatusError (of any bundle) carries. */
+function carriedStatus(err: unknown): KubeStatus | undefined {
+  if (err instanceof StatusError) return err.status;
+  const status = typeof err === "object" && err !== null ? (err as { status?: unknown }).status : undefined;
+  return err instanceof Error && isKubeStatus(status) ? status : undefined;
+}
+
+/** The few words of a LocalFailure (of any bundle). */
+function localDescription(err: unknown): string | undefined {
+  if (err instanceof LocalFailure) return err.description;
+  const description = carriedStatus(err) ? (err as { description?: unknown }).description : undefined;
+  return typeof description === "string" ? description : undefined;
+}
+
 /** Turns anything thrown while talking to a cluster into a Kubernetes Status. */
 export function toKubeStatus(err: unknown): KubeStatus {
-  if (err instanceof StatusError) return err.status;
+  const carried = carriedStatus(err);
+  if (carried) return carried;
   if (isApiException(err)) return fromApiException(err);
   const reason = unreachableReason(err);
   if (reason === "no answer in time") return kubeStatus(504, "The cluster did not answer in time.", "Timeout");
@@ -125,7 +144,8 @@ export function toKubeStatus(err: unknown): KubeStatus {
 
 /** Why talking to a cluster failed, in a few words: for the health banner and the Clusters page. */
 export function failureReason(err: unknown): string {
-  if (err instanceof LocalFailure) return err.description;
+  const local = localDescription(err);
+  if (local) return local;
   const tls = tlsMaterialProblem(err);
   if (tls) return tls;
   return unreachableReason(err) ?? toKubeStatus(err).message;
