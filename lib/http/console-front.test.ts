@@ -5,10 +5,10 @@
 
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { frontHandler, guardServer } from "./console-front";
 import { originPolicy } from "./console-origin";
+import { type RawRequest, rawRequest, single } from "./raw-http.testing";
 import type { RouteEntry } from "./route-table";
 import { SECURITY_HEADERS } from "./security-headers";
 
@@ -39,28 +39,17 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
 interface Answer {
   status: number;
-  headers: Record<string, string>;
+  headers: Record<string, string | undefined>;
   body: string;
 }
 
-/** Sends raw bytes and parses the answer, so requests no HTTP client would send can be sent. */
-function raw(request: string): Promise<Answer> {
-  return new Promise((resolve, reject) => {
-    const socket = net.connect(port, "127.0.0.1", () => socket.end(request));
-    let data = "";
-    socket.on("data", (d) => (data += d.toString()));
-    socket.on("error", reject);
-    socket.on("close", () => {
-      const [head = "", ...rest] = data.split("\r\n\r\n");
-      const [statusLine = "", ...lines] = head.split("\r\n");
-      const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(":")).toLowerCase(), l.slice(l.indexOf(":") + 1).trim()]));
-      resolve({ status: Number(statusLine.split(" ")[1]), headers, body: rest.join("\r\n\r\n") });
-    });
-  });
+async function raw(request: RawRequest): Promise<Answer> {
+  const answer = await rawRequest(port, request);
+  return { ...answer, headers: Object.fromEntries(Object.keys(answer.headers).map((name) => [name, single(answer, name)])) };
 }
 
 const send = (method: string, target: string, extra: Record<string, string> = {}) =>
-  raw(`${method} ${target} HTTP/1.1\r\n${Object.entries({ Host: `127.0.0.1:${port}`, Connection: "close", ...extra }).map(([k, v]) => `${k}: ${v}\r\n`).join("")}\r\n`);
+  raw({ method, target, headers: Object.entries({ Host: `127.0.0.1:${port}`, ...extra }) });
 
 function expectSecurityHeaders(answer: Answer): void {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) expect(answer.headers[name.toLowerCase()], name).toBe(value);
@@ -125,7 +114,7 @@ describe("the console's HTTP front", () => {
   });
 
   it("answers CONNECT, which Node would drop without a word, with 405", async () => {
-    const answer = await raw(`CONNECT 127.0.0.1:22 HTTP/1.1\r\nHost: 127.0.0.1:22\r\n\r\n`);
+    const answer = await raw({ method: "CONNECT", target: "127.0.0.1:22", headers: [["Host", "127.0.0.1:22"]] });
     expect(answer.status).toBe(405);
     expectSecurityHeaders(answer);
   });
@@ -135,9 +124,9 @@ describe("the console's HTTP front", () => {
     expect(tooLarge.status).toBe(431);
     expectSecurityHeaders(tooLarge);
     expect(JSON.parse(tooLarge.body)).toMatchObject({ kind: "Status", code: 431 });
-    for (const garbage of ["NOT-HTTP\r\n\r\n", `TRACK / HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`]) {
+    for (const garbage of [{ method: "NOT HTTP", target: "" }, { method: "TRACK", target: "/", headers: [["Host", `127.0.0.1:${port}`]] as Array<[string, string]> }]) {
       const answer = await raw(garbage);
-      expect(answer.status, garbage).toBe(400);
+      expect(answer.status, garbage.method).toBe(400);
       expectSecurityHeaders(answer);
     }
     // And the server still answers.
