@@ -43,11 +43,11 @@ if (flags.help) {
   process.exit(0);
 }
 
-const port = flags.port ?? process.env.PORT ?? "3000";
-const host = flags.host ?? process.env.HOST ?? "127.0.0.1";
+const port = flags.port ?? (process.env.PORT || "3000");
+const host = flags.host ?? (process.env.HOST || "127.0.0.1");
 const embeddedEnabled = !flags["no-embedded"] && process.env.KNATIVE_CONSOLE_EMBEDDED !== "0";
 const dataDir = path.resolve(root, flags["data-dir"] ?? process.env.KNATIVE_CONSOLE_DATA_DIR ?? ".data/embedded");
-const auth = flags.auth ?? process.env[AUTH_MODE_ENV] ?? "local";
+const auth = flags.auth ?? (process.env[AUTH_MODE_ENV] || "local");
 const allowRemote = flags["allow-remote-local"] ?? false;
 
 // Refused before anything is built or started: a minute of building, then a refusal, would be worse.
