@@ -15,6 +15,7 @@ import { startControllers } from "./controllers";
 import { startGateway } from "./gateway";
 import { knativeAdmissionPlugins } from "./knative/admission";
 import { writeKubeconfig } from "./kubeconfig";
+import { PodMetricsStore } from "./runtime/pod-metrics";
 import { createPodProxy } from "./runtime/pod-proxy";
 import { createTrafficStats } from "./runtime/traffic-stats";
 import { describeIngress, isEmpty, seedCluster } from "./seed";
@@ -72,6 +73,7 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
   const tls = loadOrCreateServingCert(opts.dataDir, host);
   const registry = new ObjectRegistry(store, [builtinAdmission, ...knativeAdmissionPlugins()], checkStoredObject);
   const stats = createTrafficStats();
+  const podMetrics = new PodMetricsStore();
 
   const fresh = isEmpty(registry);
   const controllers = startControllers({
@@ -81,8 +83,8 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
     readyDelayMs: opts.readyDelayMs ?? DEFAULTS.readyDelayMs,
     scaleToZeroGraceMs: opts.scaleToZeroGraceMs ?? DEFAULTS.scaleToZeroGraceMs,
   });
-  const gateway = await startGateway({ registry, stats, activator: controllers.activator, domain, host, port: opts.gatewayPort ?? DEFAULTS.gatewayPort });
-  const api = await startApiServer({ registry, podProxy: createPodProxy(registry, stats), host, port: opts.port ?? DEFAULTS.port, token, tls });
+  const gateway = await startGateway({ registry, stats, podMetrics, activator: controllers.activator, domain, host, port: opts.gatewayPort ?? DEFAULTS.gatewayPort });
+  const api = await startApiServer({ registry, podProxy: createPodProxy(registry, podMetrics), host, port: opts.port ?? DEFAULTS.port, token, tls });
   if (fresh) seedCluster(registry, { seedSample: opts.seed ?? true });
   describeIngress(registry, { host, port: gateway.port }, domain);
   const stopEventRetention = startEventRetention(registry);
