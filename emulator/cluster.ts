@@ -18,6 +18,7 @@ import { knativeAdmissionPlugins } from "./knative/admission";
 import { writeKubeconfig } from "./kubeconfig";
 import { rbacAdmission } from "./rbac/admission";
 import { prepareClusterAccess, type SeededIdentity } from "./rbac/cluster-access";
+import { PodMetricsStore } from "./runtime/pod-metrics";
 import { createPodProxy } from "./runtime/pod-proxy";
 import { createTrafficStats } from "./runtime/traffic-stats";
 import { describeIngress, isEmpty, seedCluster } from "./seed";
@@ -78,6 +79,7 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
   const access = prepareClusterAccess(path.resolve(opts.dataDir));
   const registry: ObjectRegistry = new ObjectRegistry(store, [rbacAdmission(() => registry), builtinAdmission, ...knativeAdmissionPlugins()], checkStoredObject);
   const stats = createTrafficStats();
+  const podMetrics = new PodMetricsStore();
 
   const fresh = isEmpty(registry);
   const controllers = startControllers({
@@ -87,10 +89,10 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
     readyDelayMs: opts.readyDelayMs ?? DEFAULTS.readyDelayMs,
     scaleToZeroGraceMs: opts.scaleToZeroGraceMs ?? DEFAULTS.scaleToZeroGraceMs,
   });
-  const gateway = await startGateway({ registry, stats, activator: controllers.activator, domain, host, port: opts.gatewayPort ?? DEFAULTS.gatewayPort });
+  const gateway = await startGateway({ registry, stats, podMetrics, activator: controllers.activator, domain, host, port: opts.gatewayPort ?? DEFAULTS.gatewayPort });
   const api = await startApiServer({
     registry,
-    podProxy: createPodProxy(registry, stats),
+    podProxy: createPodProxy(registry, podMetrics),
     host,
     port: opts.port ?? DEFAULTS.port,
     token,

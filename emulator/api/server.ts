@@ -11,6 +11,7 @@ import { ApiError } from "../core/errors";
 import type { ObjectRegistry } from "../core/object-registry";
 import type { PodProxy } from "../core/runtime";
 import { PODS } from "../core/resources";
+import type { KubeObject } from "../../lib/knative/types";
 import { ensureBootstrapPolicy } from "../rbac/bootstrap";
 import { actorOf, createAccessControl } from "../rbac/access-control";
 import type { ServiceAccountTokens } from "../rbac/service-account-tokens";
@@ -59,6 +60,27 @@ const REQUEST_TIMEOUT_MS = 60_000;
 const HEADERS_TIMEOUT_MS = 30_000;
 
 const POD_PROXY = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/:]+)(?::(\d+))?\/proxy(\/.*)?$/;
+
+interface ProxiedPod extends KubeObject {
+  spec?: { containers?: Array<{ ports?: Array<{ containerPort?: number }> }> };
+  status?: { podIP?: string };
+}
+
+/**
+ * pkg/proxy/util IsProxyableIP for the IPv4 pod IPs here: an address that parses, and is not
+ * loopback, link-local or link-local multicast (ErrAddressNotAllowed otherwise).
+ */
+function isProxyableIP(ip: string): boolean {
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip)?.slice(1).map(Number);
+  if (!octets || octets.some((o) => o > 255)) return false;
+  const [a, b, c] = octets as [number, number, number, number];
+  return a !== 127 && !(a === 169 && b === 254) && !(a === 224 && b === 0 && c === 0);
+}
+
+/** The first port of the first container that declares any (for a Knative pod, the user port). */
+function firstDeclaredPort(pod: ProxiedPod): number | undefined {
+  return pod.spec?.containers?.find((c) => (c.ports?.length ?? 0) > 0)?.ports?.[0]?.containerPort;
+}
 
 export async function startApiServer(opts: ApiServerOptions): Promise<RunningApiServer> {
   const resources = new ResourceHandler(opts.registry, { bookmarkIntervalMs: opts.bookmarkIntervalMs });
@@ -135,13 +157,22 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
     await resources.handle(req, res, parsed, url.searchParams, actorOf(user));
   }
 
+  /**
+   * kube-apiserver's pod proxy (pkg/registry/core/pod/strategy.go ResourceLocation, then
+   * k8s.io/apimachinery pkg/util/proxy): without a port, the first port the pod's containers
+   * declare; a pod without an IP is a 400; a port nothing listens on is the dial error, a 503.
+   */
   function podProxy(res: ServerResponse, m: RegExpExecArray): void {
-    const [, namespace, pod, port, rest] = m;
-    if (!opts.registry.getShared(PODS, namespace, pod!)) throw ApiError.notFound(PODS, pod!);
-    const answer = opts.podProxy?.(namespace!, pod!, Number(port ?? 80), (rest ?? "/").replace(/^\//, ""));
+    const [, namespace, podName, port, rest] = m;
+    const pod = opts.registry.getShared(PODS, namespace, podName!) as ProxiedPod | undefined;
+    if (!pod) throw ApiError.notFound(PODS, podName!);
+    const podIP = pod.status?.podIP ?? "";
+    if (!isProxyableIP(podIP)) throw ApiError.badRequest("address not allowed");
+    const target = port === undefined ? firstDeclaredPort(pod) : Number(port);
+    const answer = target === undefined ? undefined : opts.podProxy?.(namespace!, podName!, target, (rest ?? "/").replace(/^\//, ""));
     if (!answer) {
-      // What the apiserver says when nothing listens on the pod's port.
-      throw new ApiError(503, "ServiceUnavailable", `error trying to reach service: dial tcp: connect: connection refused`);
+      const address = target === undefined ? podIP : `${podIP}:${target}`;
+      throw new ApiError(503, "ServiceUnavailable", `error trying to reach service: dial tcp ${address}: connect: connection refused`);
     }
     res.writeHead(answer.status, { "Content-Type": answer.contentType, "Content-Length": answer.body.length });
     res.end(Buffer.from(answer.body));
