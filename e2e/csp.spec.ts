@@ -58,6 +58,7 @@ async function expectNoncedDocument(page: Page, path: string): Promise<void> {
 }
 
 test("every page renders under the CSP, each with its own nonce, and nothing is blocked", async ({ page }) => {
+  test.setTimeout(150_000);
   const watched = await watchViolations(page);
   const values = { cluster: "embedded", namespace: "default", name: service, revision: first };
   const pages = pagePaths(values).map((p) => p.path);
@@ -72,6 +73,7 @@ test("every page renders under the CSP, each with its own nonce, and nothing is 
 });
 
 test("the app still works under the CSP: dialogs, lazy chunks, a toast, live updates", async ({ page }) => {
+  test.setTimeout(150_000);
   const watched = await watchViolations(page);
 
   await page.goto("/clusters/embedded/knative?tab=services&namespace=default");
