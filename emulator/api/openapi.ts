@@ -28,6 +28,7 @@ function gvDocument(gv: string): Doc {
   for (const t of RESOURCE_TYPES.filter((x) => gvPath(x) === gv)) {
     const base = `/${gv}${t.namespaced ? "/namespaces/{namespace}" : ""}/${t.resource}`;
     paths[base] = { post: operation(t, "post") };
+    if (!t.verbs.includes("patch")) continue; // the reviews are only ever created
     paths[`${base}/{name}`] = { put: operation(t, "put"), patch: operation(t, "patch") };
     if (t.statusSubresource) paths[`${base}/{name}/status`] = { put: operation(t, "put"), patch: operation(t, "patch") };
   }

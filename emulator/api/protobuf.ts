@@ -1,91 +1,24 @@
 // kubectl ≥ 1.32 sends `create namespace|configmap|secret|service` bodies as Kubernetes protobuf
-// (kubectl's create subcommands use client-go's protobuf content type), with no JSON fallback. This decodes that small subset
+// (kubectl's create subcommands use client-go's protobuf content type), with no JSON fallback, and
+// so it sends the access-control kinds (../rbac/protobuf.ts). This decodes that small subset
 // into the JSON object; answers stay JSON, which kubectl accepts. Every read is bounds-checked
 // (varints of at most 10 bytes, lengths within what is left), so a hostile body is a 400 in time
 // proportional to its size, never a stall.
 
+import { SERVING_GROUP } from "../../lib/knative/types";
 import { ApiError } from "../core/errors";
+import type { ResourceType } from "../core/resources";
+import { ACCESS_CONTROL_PROTOBUF_KINDS, decodeAccessControlProtobuf } from "../rbac/protobuf";
+import { bytes, fields, mapEntries, num, objectMeta, str } from "./protobuf-wire";
 
 export const PROTOBUF = "application/vnd.kubernetes.protobuf";
 /** The kinds whose protobuf bodies are decoded here (those kubectl sends as protobuf). */
-export const PROTOBUF_KINDS = new Set(["Namespace", "ConfigMap", "Secret", "Service"]);
-const MAX_VARINT_BYTES = 10;
+const PROTOBUF_KINDS = new Set(["Namespace", "ConfigMap", "Secret", "Service", ...ACCESS_CONTROL_PROTOBUF_KINDS]);
 const MAGIC = [0x6b, 0x38, 0x73, 0x00]; // "k8s\0"
 
-type Field = { no: number; wire: number; value: bigint | Buffer };
-
-function readVarint(buf: Buffer, pos: { i: number }): bigint {
-  let result = 0n;
-  let shift = 0n;
-  for (let n = 0; n < MAX_VARINT_BYTES; n++) {
-    if (pos.i >= buf.length) throw new Error("truncated varint");
-    const b = buf[pos.i++]!;
-    result |= BigInt(b & 0x7f) << shift;
-    if ((b & 0x80) === 0) return result;
-    shift += 7n;
-  }
-  throw new Error("varint overflows 64 bits");
-}
-
-function take(buf: Buffer, pos: { i: number }, len: number): Buffer {
-  if (len > buf.length - pos.i) throw new Error("field length exceeds the message");
-  const out = buf.subarray(pos.i, pos.i + len);
-  pos.i += len;
-  return out;
-}
-
-function fields(buf: Buffer): Field[] {
-  const out: Field[] = [];
-  const pos = { i: 0 };
-  while (pos.i < buf.length) {
-    const tag = Number(readVarint(buf, pos));
-    const no = tag >> 3;
-    const wire = tag & 7;
-    if (wire === 0) out.push({ no, wire, value: readVarint(buf, pos) });
-    else if (wire === 2) out.push({ no, wire, value: take(buf, pos, Number(readVarint(buf, pos))) });
-    else if (wire === 1) out.push({ no, wire, value: take(buf, pos, 8) });
-    else if (wire === 5) out.push({ no, wire, value: take(buf, pos, 4) });
-    else throw new Error(`unsupported wire type ${wire}`);
-  }
-  return out;
-}
-
-function bytes(f: Field | undefined): Buffer {
-  if (!f || !Buffer.isBuffer(f.value)) throw new Error(`field ${f?.no ?? "?"} is missing or not length-delimited`);
-  return f.value;
-}
-const str = (f: Field | undefined) => bytes(f).toString("utf8");
-const num = (f: Field) => {
-  if (typeof f.value !== "bigint") throw new Error(`field ${f.no} is not a varint`);
-  return Number(BigInt.asIntN(32, f.value));
-};
-
-function mapEntries(fs: Field[], no: number, asBase64 = false): Record<string, string> | undefined {
-  const entries = fs.filter((f) => f.no === no);
-  if (entries.length === 0) return undefined;
-  const out: Record<string, string> = {};
-  for (const e of entries) {
-    const kv = fields(bytes(e));
-    const k = kv.find((f) => f.no === 1);
-    const v = kv.find((f) => f.no === 2);
-    out[k ? str(k) : ""] = v ? (asBase64 ? bytes(v).toString("base64") : str(v)) : "";
-  }
-  return out;
-}
-
-function objectMeta(buf: Buffer): Record<string, unknown> {
-  const fs = fields(buf);
-  const meta: Record<string, unknown> = {};
-  for (const f of fs) {
-    if (f.no === 1) meta.name = str(f);
-    if (f.no === 2) meta.generateName = str(f);
-    if (f.no === 3) meta.namespace = str(f);
-  }
-  const labels = mapEntries(fs, 11);
-  const annotations = mapEntries(fs, 12);
-  if (labels) meta.labels = labels;
-  if (annotations) meta.annotations = annotations;
-  return meta;
+/** Whether kube-apiserver takes protobuf bodies for `type`: built-in kinds only, never custom resources. */
+export function acceptsProtobuf(type: ResourceType): boolean {
+  return type.group !== SERVING_GROUP && PROTOBUF_KINDS.has(type.kind);
 }
 
 function servicePort(buf: Buffer): Record<string, unknown> {
@@ -127,7 +60,8 @@ export function decodeProtobufObject(body: Buffer): Record<string, unknown> {
     const typeMeta = fields(bytes(unknown.find((f) => f.no === 1)));
     const apiVersion = str(typeMeta.find((f) => f.no === 1));
     const kind = str(typeMeta.find((f) => f.no === 2));
-    const raw = fields(bytes(unknown.find((f) => f.no === 2)));
+    const rawMessage = bytes(unknown.find((f) => f.no === 2));
+    const raw = fields(rawMessage);
     const metaField = raw.find((f) => f.no === 1);
     const obj: Record<string, unknown> = { apiVersion, kind, metadata: metaField ? objectMeta(bytes(metaField)) : {} };
     switch (kind) {
@@ -155,7 +89,7 @@ export function decodeProtobufObject(body: Buffer): Record<string, unknown> {
         break;
       }
       default:
-        throw new Error(`protobuf bodies of kind ${kind} are not supported; send JSON`);
+        Object.assign(obj, decodeAccessControlProtobuf(kind, rawMessage));
     }
     return obj;
   } catch (err) {

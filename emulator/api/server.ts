@@ -1,6 +1,7 @@
 // The embedded cluster's Kubernetes API server: discovery, OpenAPI, resources, watches,
-// the pod proxy to queue-proxy metrics, health endpoints. HTTPS on loopback, and a bearer token
-// for everything but /version and the health checks (./authentication, emulator/credentials).
+// the pod proxy to queue-proxy metrics, health endpoints. HTTPS on loopback, a bearer token for
+// everything but /version and the health checks (./authentication, emulator/credentials), and
+// RBAC on every request, as kube-apiserver authorizes (emulator/rbac).
 
 import type http from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -10,7 +11,10 @@ import { ApiError } from "../core/errors";
 import type { ObjectRegistry } from "../core/object-registry";
 import type { PodProxy } from "../core/runtime";
 import { PODS } from "../core/resources";
-import { passesAuthentication } from "./authentication";
+import { ensureBootstrapPolicy } from "../rbac/bootstrap";
+import { actorOf, createAccessControl } from "../rbac/access-control";
+import type { ServiceAccountTokens } from "../rbac/service-account-tokens";
+import type { UserInfo } from "../rbac/user";
 import {
   AGGREGATED_CONTENT_TYPE,
   KUBERNETES_VERSION,
@@ -34,8 +38,12 @@ export interface ApiServerOptions {
   port?: number;
   /** How often a watch that allows bookmarks gets one (default 30 s). */
   bookmarkIntervalMs?: number;
-  /** The bearer token every request needs, but for /version and the health checks (./authentication). */
+  /** The admin's bearer token (kubernetes-admin, in system:masters); every request but /version and the health checks needs a token (./authentication). */
   token: string;
+  /** The other fixed tokens, and whose they are (emulator/rbac/identities.ts). */
+  identities?: ReadonlyArray<{ token: string; user: UserInfo }>;
+  /** Issues and checks ServiceAccount tokens (POST …/serviceaccounts/{name}/token); without it there are none. */
+  serviceAccountTokens?: ServiceAccountTokens;
   /** The serving certificate and its key (PEM): kubectl sends a token over TLS only. */
   tls: { cert: string; key: string };
 }
@@ -54,6 +62,9 @@ const POD_PROXY = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/:]+)(?::(\d+))?\/p
 
 export async function startApiServer(opts: ApiServerOptions): Promise<RunningApiServer> {
   const resources = new ResourceHandler(opts.registry, { bookmarkIntervalMs: opts.bookmarkIntervalMs });
+  // The default roles and bindings, before the first request is authorized (kube-apiserver's rbac/bootstrap-roles hook).
+  ensureBootstrapPolicy(opts.registry);
+  const access = createAccessControl({ registry: opts.registry, adminToken: opts.token, identities: opts.identities, serviceAccountTokens: opts.serviceAccountTokens });
   const server = https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, (req, res) => {
     handle(req, res).catch((err) => sendError(res, err));
   });
@@ -67,9 +78,9 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = requestUrl(req.url);
     const path = url.pathname.replace(/\/+$/, "") || "/";
-    // Before anything is read or served: kube-apiserver authenticates ahead of every handler.
-    if (!passesAuthentication(req, path, opts.token)) throw ApiError.unauthorized();
     const parts = pathSegments(path);
+    // Before anything is read or served: kube-apiserver authenticates and authorizes ahead of every handler.
+    const user = access.admit(req, path, parts, url.searchParams);
     const accept = req.headers.accept;
 
     if (req.method === "GET" || req.method === "HEAD") {
@@ -120,7 +131,8 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
     if (!parsed || parsed === "unknown-resource") {
       throw new ApiError(404, "NotFound", "the server could not find the requested resource");
     }
-    await resources.handle(req, res, parsed, url.searchParams);
+    if (await access.serve(req, res, parsed, user)) return;
+    await resources.handle(req, res, parsed, url.searchParams, actorOf(user));
   }
 
   function podProxy(res: ServerResponse, m: RegExpExecArray): void {
