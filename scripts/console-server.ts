@@ -22,6 +22,7 @@ import { AUTH_MODE_ENV, authMode } from "../lib/k8s/auth-mode";
 import { sessionGate } from "../lib/auth/session-gate";
 import { SESSION_KEY_ENV, sessionKey } from "../lib/auth/session-key";
 import { sessionLifetimeMs } from "../lib/auth/session-cookie";
+import { attemptsPerMinute } from "../lib/auth/sign-in-limiter";
 
 const { values: flags } = parseArgs({
   options: {
@@ -67,6 +68,7 @@ if (mode.name === "token") {
   try {
     sessionKey();
     sessionLifetimeMs();
+    attemptsPerMinute();
   } catch (err) {
     fail((err as Error).message);
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { SignInLimiter } from "./sign-in-limiter";
+import { SignInLimiter, attemptsPerMinute } from "./sign-in-limiter";
 
 describe("SignInLimiter", () => {
   it("admits 5 attempts a minute per address, then says how long to wait", () => {
@@ -17,5 +17,14 @@ describe("SignInLimiter", () => {
     expect(limiter.admit("a", 59_999).ok).toBe(false);
     expect(limiter.admit("a", 60_001)).toEqual({ ok: true });
     expect(limiter.admit("a", 60_002)).toEqual({ ok: false, retryAfterSeconds: 30 });
+  });
+});
+
+describe("attemptsPerMinute", () => {
+  it("is 5 unless KNATIVE_CONSOLE_SIGN_INS_PER_MINUTE says otherwise, and names the variable when it is not a count", () => {
+    expect(attemptsPerMinute({})).toBe(5);
+    expect(attemptsPerMinute({ KNATIVE_CONSOLE_SIGN_INS_PER_MINUTE: "20" })).toBe(20);
+    expect(() => attemptsPerMinute({ KNATIVE_CONSOLE_SIGN_INS_PER_MINUTE: "0" })).toThrow('KNATIVE_CONSOLE_SIGN_INS_PER_MINUTE must be a whole number of at least 1, not "0"');
+    expect(() => attemptsPerMinute({ KNATIVE_CONSOLE_SIGN_INS_PER_MINUTE: "lots" })).toThrow("KNATIVE_CONSOLE_SIGN_INS_PER_MINUTE");
   });
 });

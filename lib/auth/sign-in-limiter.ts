@@ -2,6 +2,7 @@
 // cannot try tokens at speed. Per process: with several replicas each keeps its own count.
 
 export const DEFAULT_ATTEMPTS_PER_MINUTE = 5;
+export const ATTEMPTS_ENV = "KNATIVE_CONSOLE_SIGN_INS_PER_MINUTE";
 const WINDOW_MS = 60_000;
 // Addresses are forgotten once their window passes; this bounds memory under a flood of addresses.
 const MAX_TRACKED = 10_000;
@@ -40,8 +41,17 @@ export class SignInLimiter {
 
 const store = globalThis as unknown as { __knativeConsoleSignInLimiter?: SignInLimiter };
 
+/** KNATIVE_CONSOLE_SIGN_INS_PER_MINUTE (5 by default); throws naming the variable when malformed. */
+export function attemptsPerMinute(env: Record<string, string | undefined> = process.env): number {
+  const text = env[ATTEMPTS_ENV]?.trim();
+  if (!text) return DEFAULT_ATTEMPTS_PER_MINUTE;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${ATTEMPTS_ENV} must be a whole number of at least 1, not ${JSON.stringify(text)}`);
+  return n;
+}
+
 /** The process's limiter. */
 export function signInLimiter(): SignInLimiter {
-  store.__knativeConsoleSignInLimiter ??= new SignInLimiter();
+  store.__knativeConsoleSignInLimiter ??= new SignInLimiter(attemptsPerMinute());
   return store.__knativeConsoleSignInLimiter;
 }
