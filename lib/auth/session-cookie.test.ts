@@ -55,6 +55,7 @@ describe("the cookie", () => {
   it("is HttpOnly, SameSite=Strict, Path=/ and lasts until the session ends; Secure over https only", () => {
     expect(sessionSetCookie("abc", NOW + 3_600_000, { secure: false }, NOW)).toBe("knative-console-session=abc; Path=/; Max-Age=3600; HttpOnly; SameSite=Strict");
     expect(sessionSetCookie("abc", NOW + 3_600_000, { secure: true }, NOW)).toMatch(/; Secure$/);
+    expect(sessionSetCookie("abc", NOW + 3_600_000, { secure: false }, NOW + 1)).toContain("; Max-Age=3600;");
     expect(clearSessionCookie({ secure: false })).toBe("knative-console-session=; Path=/; Max-Age=0; HttpOnly; SameSite=Strict");
   });
 

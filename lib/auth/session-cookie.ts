@@ -78,7 +78,9 @@ export interface CookieOptions {
 
 /** The Set-Cookie header that stores a session: HttpOnly, SameSite=Strict, Path=/, Secure over https, gone when the session ends. */
 export function sessionSetCookie(sealed: string, expiresAt: number, { secure }: CookieOptions, now = Date.now()): string {
-  const maxAge = Math.max(0, Math.floor((expiresAt - now) / 1000));
+  // Rounded up: the session is sealed a moment before the cookie is written, and an 8-hour
+  // session should say 28800, not 28799.
+  const maxAge = Math.max(0, Math.ceil((expiresAt - now) / 1000));
   return `${SESSION_COOKIE}=${sealed}; Path=/; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure ? "; Secure" : ""}`;
 }
 
