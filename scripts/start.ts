@@ -37,7 +37,7 @@ const { values: flags } = parseArgs({
 });
 
 if (flags.help) {
-  console.log("usage: npm start -- [--port N] [--host H] [--auth local] [--allow-remote-local] [--no-embedded] [--data-dir DIR] [--dev]");
+  console.log("usage: npm start -- [--port N] [--host H] [--auth local|token] [--allow-remote-local] [--no-embedded] [--data-dir DIR] [--dev]");
   console.log("env:   PORT, HOST, KNATIVE_CONSOLE_AUTH, KNATIVE_CONSOLE_PUBLIC_URL, KNATIVE_CONSOLE_ALLOWED_HOSTS,");
   console.log("       KNATIVE_CONSOLE_EMBEDDED=0, KNATIVE_CONSOLE_DATA_DIR, KUBECONFIG");
   process.exit(0);

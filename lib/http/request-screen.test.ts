@@ -15,6 +15,15 @@ describe("screenRequest", () => {
     expect(codeOf(screenRequest({ ...head, host: "evil.example", method: "TRACE", target: "/api/%ZZ" }, context))).toBe(421);
   });
 
+  it("answers the kubelet's probes, which name the pod's IP, whatever the Host; nothing else about them", () => {
+    for (const target of ["/api/healthz", "/api/readyz"]) {
+      expect(codeOf(screenRequest({ ...head, host: "10.244.1.7:3000", target }, context))).toBe("pass");
+      expect(codeOf(screenRequest({ ...head, host: "10.244.1.7:3000", target, method: "HEAD" }, context))).toBe("pass");
+      expect(codeOf(screenRequest({ ...head, host: "10.244.1.7:3000", target, method: "POST" }, context))).toBe(421);
+    }
+    expect(codeOf(screenRequest({ ...head, host: "10.244.1.7:3000", target: "/api/healthz/x" }, context))).toBe(421);
+  });
+
   it("refuses a cross-site write before saying whether the method exists", () => {
     expect(codeOf(screenRequest({ ...head, method: "POST", secFetchSite: "cross-site" }, context))).toBe(403);
     expect(codeOf(screenRequest({ ...head, method: "POST", secFetchSite: "same-origin" }, context))).toBe(405);

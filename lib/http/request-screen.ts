@@ -35,6 +35,11 @@ export type Screening =
 
 const DEV_TOOLING = /^\/(__nextjs|_next\/webpack-hmr)/;
 
+// The kubelet probes a pod by its IP (`Host: 10.0.3.7:3000`), a name no allow-list can know in
+// advance. These answers carry nothing a rebound page could use (no data, no credentials, no
+// writes), so they are served whatever the Host.
+export const PROBE_PATHS = new Set(["/api/healthz", "/api/readyz"]);
+
 const refuse = (status: KubeStatus, allow?: string): Screening => ({ action: "refuse", status, ...(allow ? { allow } : {}) });
 
 /** Whether answers about `pathname` are JSON Status objects (the API) rather than pages. */
@@ -51,10 +56,11 @@ export function screenRequest(req: RequestHead, context: ScreenContext): Screeni
   if (!req.target.startsWith("/")) {
     return refuse(kubeStatus(400, "The request target must be a path; the console is not a proxy.", "BadRequest"));
   }
+  const pathname = req.target.split(/[?#]/, 1)[0]!;
+  if (PROBE_PATHS.has(pathname) && (req.method === "GET" || req.method === "HEAD")) return { action: "pass" };
   const hostIssue = hostProblem(context.policy, req.host);
   if (hostIssue) return refuse(kubeStatus(421, hostIssue, "BadRequest"));
 
-  const pathname = req.target.split(/[?#]/, 1)[0]!;
   const malformed = malformedSegment(pathname);
   if (malformed !== null) {
     return refuse(kubeStatus(400, `The path segment ${JSON.stringify(malformed)} has a malformed percent escape.`, "BadRequest"));

@@ -16,10 +16,13 @@ describe("authMode", () => {
     expect(authMode("").name).toBe("local");
   });
 
-  it("refuses unknown names, and the reserved ones until they exist", () => {
+  it("refuses unknown names, and the reserved one until it exists", () => {
     expect(() => authMode("oidc")).toThrow('--auth "oidc" is not an auth mode; use one of: local, token, proxy.');
-    expect(() => authMode("token")).toThrow("--auth token is not implemented yet");
     expect(() => authMode("proxy")).toThrow("--auth proxy is not implemented yet");
+  });
+
+  it("token listens anywhere: nothing is served without a session the cluster accepted", () => {
+    expect(authMode("token").checkBind({ host: "0.0.0.0", port: "3000", allowRemote: false })).toEqual({ ok: true });
   });
 
   describe("local", () => {

@@ -1,12 +1,14 @@
 // Who may use the console, and whose Kubernetes identity it acts with: `--auth MODE`
-// (KNATIVE_CONSOLE_AUTH). One mode exists so far:
+// (KNATIVE_CONSOLE_AUTH).
 //
 //   local   the console's user is whoever runs it: it acts with the kubeconfig's identities and
 //           has no login, so it listens on loopback only. A non-loopback address is refused
 //           unless --allow-remote-local says it is meant, and then it warns loudly.
+//   token   every user signs in with their own Kubernetes bearer token (lib/auth/), and every
+//           call to the cluster is made with it: the cluster's RBAC decides. Any address.
 //
-// `token` (a bearer token per user) and `proxy` (identities from an authenticating proxy) are
-// reserved names; they fail until implemented. A mode is one entry of MODES below.
+// `proxy` (identities from an authenticating proxy) is a reserved name; it fails until
+// implemented. A mode is one entry of MODES below.
 
 export const AUTH_MODE_ENV = "KNATIVE_CONSOLE_AUTH";
 export const AUTH_MODE_NAMES = ["local", "token", "proxy"] as const;
@@ -70,7 +72,14 @@ const local: AuthMode = {
   },
 };
 
-const MODES: Partial<Record<AuthModeName, AuthMode>> = { local };
+const token: AuthMode = {
+  name: "token",
+  summary: "auth token: each user signs in with a Kubernetes bearer token and acts with it",
+  // Nothing is served without a session, and a session is only what the cluster accepts.
+  checkBind: () => ({ ok: true }),
+};
+
+const MODES: Partial<Record<AuthModeName, AuthMode>> = { local, token };
 
 /** The mode named by --auth or KNATIVE_CONSOLE_AUTH (default `local`); throws a message naming the problem. */
 export function authMode(name: string | undefined): AuthMode {
