@@ -6,6 +6,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
+import { identitiesKubeconfigPath } from "./e2e/support/identities";
 import { writeUserKubeconfig } from "./e2e/support/user-kubeconfig";
 
 // Computed once in the runner and inherited by workers through the environment.
@@ -48,7 +49,8 @@ export default defineConfig({
     gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
     env: {
-      KUBECONFIG: userKubeconfig,
+      // The viewer's and developer's contexts are written once the cluster has started (global-setup.ts).
+      KUBECONFIG: [userKubeconfig, identitiesKubeconfigPath(e2eDir)].join(path.delimiter),
       KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG: path.join(e2eDir, "cluster", "kubeconfig"),
       NEXT_TELEMETRY_DISABLED: "1",
     },

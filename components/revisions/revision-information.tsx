@@ -10,8 +10,10 @@ import { Breakable } from "@/components/ui/breakable";
 import { EmptyState } from "@/components/ui/empty-state";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { TD, TH, THead, TR, Table } from "@/components/ui/table";
+import { PermittedButton } from "@/components/access/permitted-button";
 import { Hint } from "@/components/ui/tooltip";
 import { revisionDeletionBlockers } from "@/lib/knative/revision-deletion";
+import { useAccess } from "@/lib/queries/access";
 import { serviceRevisionsQuery } from "@/lib/queries/revisions";
 import { serviceQuery } from "@/lib/queries/services";
 import { RevisionName } from "./revision-name";
@@ -102,7 +104,14 @@ function useDeletionBlockers(cluster: string, namespace: string, service: string
 }
 
 /** Always focusable: when something depends on the revision, the dialog says what instead of deleting. */
-function DeleteButton({ name, blockers, onClick }: { name: string; blockers: string[]; onClick: () => void }) {
+function DeleteButton({ name, blockers, denial, onClick }: { name: string; blockers: string[]; denial: string | undefined; onClick: () => void }) {
+  if (denial) {
+    return (
+      <PermittedButton aria-label={`Delete ${name}`} denial={denial} className="text-muted">
+        Delete
+      </PermittedButton>
+    );
+  }
   const button = (
     <button type="button" aria-haspopup="dialog" aria-label={`Delete ${name}`} onClick={onClick} className={blockers.length > 0 ? "text-muted hover:underline" : "text-brand hover:underline"}>
       Delete
@@ -124,6 +133,7 @@ const CELL = "px-2.5";
  */
 export function RevisionInformation({ cluster, namespace, service, rows }: { cluster: string; namespace: string; service: string; rows: RevisionRow[] }) {
   const blockersOf = useDeletionBlockers(cluster, namespace, service);
+  const deleteDenial = useAccess(cluster, namespace).denial("deleteRevision", "delete this revision");
   const [deleting, setDeleting] = useState<string | null>(null);
   // Mounted once opened, and kept, so reopening is instant.
   const [used, setUsed] = useState(false);
@@ -174,6 +184,7 @@ export function RevisionInformation({ cluster, namespace, service, rows }: { clu
               <DeleteButton
                 name={row.name}
                 blockers={blockersOf(row.name)}
+                denial={deleteDenial}
                 onClick={() => {
                   setUsed(true);
                   setDeleting(row.name);

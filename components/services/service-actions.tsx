@@ -5,7 +5,10 @@
 
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import { PermittedButton } from "@/components/access/permitted-button";
+import { UnrecordedNote } from "@/components/access/unrecorded-note";
 import { buttonClass } from "@/components/ui/button-styles";
+import { useAccess } from "@/lib/queries/access";
 import type { Revision, Service } from "@/lib/knative/types";
 
 const CreateRevisionWizard = dynamic(() => import("@/components/revisions/create-revision-wizard").then((m) => m.CreateRevisionWizard), { ssr: false });
@@ -33,17 +36,21 @@ export function ServiceActions({ cluster, namespace, service, revisions }: Omit<
     setOpen(which);
   };
   const props = (which: Exclude<Open, null>) => ({ cluster, namespace, service, revisions, open: open === which, onOpenChange: (o: boolean) => setOpen(o ? which : null) });
+  const { denial, allows } = useAccess(cluster, namespace);
+  const mayChange = allows("splitTraffic") || allows("createRevision") || allows("deleteService");
+  const unrecorded = mayChange ? denial("recordChanges", "record your changes in the audit trail") : undefined;
   return (
     <>
-      <button type="button" aria-haspopup="dialog" className={`${buttonClass("secondary")} text-red-700`} onClick={() => show("delete-service")}>
+      {unrecorded ? <UnrecordedNote reason={unrecorded} /> : null}
+      <PermittedButton aria-haspopup="dialog" className={`${buttonClass("secondary")} text-red-700`} denial={denial("deleteService", "delete this Service")} onClick={() => show("delete-service")}>
         Delete
-      </button>
-      <button type="button" className={buttonClass("secondary")} onClick={() => show("split-traffic")}>
+      </PermittedButton>
+      <PermittedButton className={buttonClass("secondary")} denial={denial("splitTraffic", "change this Service")} onClick={() => show("split-traffic")}>
         Split Traffic
-      </button>
-      <button type="button" className={buttonClass("primary")} onClick={() => show("create-revision")}>
+      </PermittedButton>
+      <PermittedButton className={buttonClass("primary")} denial={denial("createRevision", "create a revision of this Service")} onClick={() => show("create-revision")}>
         Create Revision
-      </button>
+      </PermittedButton>
       {used.has("create-revision") ? <CreateRevisionWizard {...props("create-revision")} /> : null}
       {used.has("split-traffic") ? <SplitTrafficDialog {...props("split-traffic")} /> : null}
       {used.has("delete-service") ? <DeleteServiceDialog {...props("delete-service")} /> : null}

@@ -16,6 +16,7 @@ import { matchesSearch, sortRows, toServiceRow } from "./service-row";
 import { type ServicesFilters, type SortColumn, parseServicesFilters, servicesFiltersQuery } from "./services-filters";
 import { ServicesTableSkeleton } from "./services-skeleton";
 import { ServicesTable } from "./services-table";
+import { PartialListNote } from "./partial-list-note";
 import { ServicesToolbar } from "./services-toolbar";
 
 export const PAGE_SIZE = 50;
@@ -75,6 +76,7 @@ export function ServicesTab({ cluster, defaultNamespace }: { cluster: string; de
         summary={summary}
         actions={<CreateServiceButton cluster={cluster} namespace={filters.namespace ?? defaultNamespace} />}
       />
+      {services.data?.partial ? <PartialListNote partial={services.data.partial} /> : null}
       {services.isPending ? (
         <ServicesTableSkeleton />
       ) : services.error && !services.data ? (

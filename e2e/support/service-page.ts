@@ -8,10 +8,12 @@ export class ServicePage {
     readonly page: Page,
     readonly service: string,
     readonly namespace = "default",
+    /** The console's cluster id: another identity's context is another cluster. */
+    readonly cluster = "embedded",
   ) {}
 
   async open(): Promise<this> {
-    await this.page.goto(`/clusters/embedded/knative/services/${this.namespace}/${this.service}`);
+    await this.page.goto(`/clusters/${this.cluster}/knative/services/${this.namespace}/${this.service}`);
     await expect(this.page.getByRole("heading", { name: this.service, level: 1 })).toBeVisible();
     await expect(this.page.getByText("Live", { exact: true })).toBeVisible();
     return this;

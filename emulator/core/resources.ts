@@ -37,7 +37,7 @@ export interface ResourceType {
   statusSubresource: boolean;
   /** Subresources besides status, for discovery (a ServiceAccount's `token`). */
   subresources?: SubresourceType[];
-  /** Read-only to clients (pods, events, deployments are written by the cluster itself). */
+  /** Read-only to clients (pods and deployments are written by the cluster itself). */
   readOnly?: boolean;
   printerColumns: PrinterColumn[];
 }

@@ -120,11 +120,46 @@ const CORE_SERVICE = struct("v1", "Service", () => ({
 }));
 
 /** The Go type of each built-in kind a client may write, by Kind. */
+const OBJECT_REFERENCE = struct("v1", "ObjectReference", () => ({
+  kind: goString,
+  namespace: goString,
+  name: goString,
+  uid: goString,
+  apiVersion: goString,
+  resourceVersion: goString,
+  fieldPath: goString,
+}));
+
+/**
+ * core/v1 Event (k8s.io/api/core/v1 types.go): clients write these too, as kube-apiserver lets
+ * anyone RBAC allows (controllers' recorders, the console's audit trail). `reportingComponent`
+ * is the JSON name of the Go field ReportingController.
+ */
+const EVENT = struct("v1", "Event", () => ({
+  ...typeMeta,
+  metadata: OBJECT_META,
+  involvedObject: OBJECT_REFERENCE,
+  reason: goString,
+  message: goString,
+  source: struct("v1", "EventSource", () => ({ component: goString, host: goString })),
+  firstTimestamp: goTime,
+  lastTimestamp: goTime,
+  count: goInt32,
+  type: goString,
+  eventTime: goTime,
+  series: struct("v1", "EventSeries", () => ({ count: goInt32, lastObservedTime: goTime })),
+  action: goString,
+  related: OBJECT_REFERENCE,
+  reportingComponent: goString,
+  reportingInstance: goString,
+}));
+
 export const CORE_KINDS: Record<string, GoType> = {
   Namespace: NAMESPACE,
   ConfigMap: CONFIG_MAP,
   Secret: SECRET,
   Service: CORE_SERVICE,
+  Event: EVENT,
 };
 
 /** metav1.DeleteOptions, the optional body of a DELETE. */

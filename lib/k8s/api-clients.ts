@@ -7,6 +7,8 @@ import https from "node:https";
 import {
   ApiextensionsV1Api,
   AppsV1Api,
+  AuthenticationV1Api,
+  AuthorizationV1Api,
   CoreV1Api,
   CustomObjectsApi,
   type KubeConfig,
@@ -26,6 +28,10 @@ export interface ClusterApis {
   custom: CustomObjectsApi;
   version: VersionApi;
   apiextensions: ApiextensionsV1Api;
+  /** SelfSubjectAccessReviews: what the acting identity may do. */
+  authorization: AuthorizationV1Api;
+  /** SelfSubjectReview: who the acting identity is. */
+  authentication: AuthenticationV1Api;
 }
 
 /** Reads that a page waits for; long enough for a slow real cluster, short enough to give up. */
@@ -48,6 +54,8 @@ export function apisFor(cluster: ClusterRef): ClusterApis {
       custom: kc.makeApiClient(CustomObjectsApi),
       version: kc.makeApiClient(VersionApi),
       apiextensions: kc.makeApiClient(ApiextensionsV1Api),
+      authorization: kc.makeApiClient(AuthorizationV1Api),
+      authentication: kc.makeApiClient(AuthenticationV1Api),
     };
     clientsByConfig.set(kc, apis);
   }

@@ -55,11 +55,16 @@ export async function createService(cluster: ClusterRef, namespace: string, serv
   return cleanObject(raw as Service);
 }
 
-/** Deletes a Service (its Configuration, Route and Revisions go with it), if still at `resourceVersion`. */
-export async function deleteService(cluster: ClusterRef, namespace: string, name: string, resourceVersion?: string): Promise<void> {
+/**
+ * Deletes a Service (its Configuration, Route and Revisions go with it), if still at
+ * `resourceVersion`. Answers the Service as the deletion left it (foreground: still there, with
+ * its deletionTimestamp), or undefined when the cluster answered with a Status.
+ */
+export async function deleteService(cluster: ClusterRef, namespace: string, name: string, resourceVersion?: string): Promise<Service | undefined> {
   const { custom } = apisFor(cluster);
   const body = resourceVersion ? { preconditions: { resourceVersion } } : undefined;
-  await custom.deleteNamespacedCustomObject({ ...services(namespace), name, body, propagationPolicy: "Foreground" }, callOptions());
+  const answer = (await custom.deleteNamespacedCustomObject({ ...services(namespace), name, body, propagationPolicy: "Foreground" }, callOptions())) as Service | { kind?: string };
+  return answer && answer.kind === "Service" ? cleanObject(answer as Service) : undefined;
 }
 
 export async function deleteRevision(cluster: ClusterRef, namespace: string, name: string, resourceVersion?: string): Promise<void> {

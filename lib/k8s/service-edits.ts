@@ -5,6 +5,7 @@
 // A split may name only revisions the Service has (or the one the same update creates); the
 // webhook would accept an unknown name and the Route would then report it missing, with traffic
 // already moved.
+// Each change that succeeds is recorded in the audit trail (lib/k8s/audit-trail.ts).
 
 import { withDefaults } from "@/lib/knative/defaults";
 import { checkTraffic } from "@/lib/knative/traffic";
@@ -15,9 +16,11 @@ import { revisionDeletionBlockers } from "@/lib/knative/revision-deletion";
 import { LABEL_SERVICE } from "@/lib/knative/labels";
 import type { RevisionCreation, ServiceCreation, TrafficUpdate } from "@/lib/queries/write-requests";
 import { kubeStatus, StatusError } from "@/lib/queries/status";
+import { revisionCreatedNote, revisionDeletedNote, serviceCreatedNote, serviceDeletedNote, splitBefore, trafficSplitNote } from "./audit-messages";
+import { recordChange } from "./audit-trail";
 import type { ClusterRef } from "./cluster-ref";
 import { getRevision, getService, listRevisions } from "./knative-api";
-import { createService, deleteRevision, patchService, replaceService } from "./knative-writes";
+import { createService, deleteRevision, deleteService, patchService, replaceService } from "./knative-writes";
 import { invalid, knativeInvalid } from "./request-body";
 
 /** The API server's own 409 text, for a write built on an object that has changed since. */
@@ -64,7 +67,14 @@ function writeVersion(current: Service, request: { resourceVersion: string; gene
 export async function updateTraffic(cluster: ClusterRef, namespace: string, name: string, request: TrafficUpdate): Promise<Service> {
   const current = await getService(cluster, namespace, name); // a missing Service is a 404, not a split naming unknown revisions
   checkSplit(request.spec.traffic, await revisionNames(cluster, namespace, name), name);
-  return patchService(cluster, namespace, name, { spec: { traffic: request.spec.traffic } }, writeVersion(current, request));
+  const updated = await patchService(cluster, namespace, name, { spec: { traffic: request.spec.traffic } }, writeVersion(current, request));
+  await recordChange(cluster, {
+    object: updated,
+    kind: "Service",
+    reason: "TrafficSplitChanged",
+    note: (user) => trafficSplitNote(user, name, splitBefore(current), request.spec.traffic),
+  });
+  return updated;
 }
 
 export async function createRevision(cluster: ClusterRef, namespace: string, name: string, request: RevisionCreation): Promise<Service> {
@@ -86,14 +96,30 @@ export async function createRevision(cluster: ClusterRef, namespace: string, nam
   checkSplit(request.spec.traffic, known, name);
   // Bad input is refused as such first; a good request built on an older spec is a conflict.
   candidate.metadata.resourceVersion = writeVersion(current, request);
-  return replaceService(cluster, candidate);
+  const updated = await replaceService(cluster, candidate);
+  await recordChange(cluster, {
+    object: updated,
+    kind: "Service",
+    reason: "RevisionCreated",
+    note: (user) => revisionCreatedNote(user, name, newName, splitBefore(current), request.spec.traffic),
+  });
+  return updated;
 }
 
 export async function createNewService(cluster: ClusterRef, namespace: string, request: ServiceCreation): Promise<Service> {
   const candidate: Service = { apiVersion: SERVING_API_VERSION, kind: "Service", metadata: { ...request.metadata, namespace }, spec: request.spec };
   const { errors } = validateObject("Service", "CREATE", withDefaults("Service", "CREATE", candidate));
   if (errors) throw knativeInvalid(errors, `Service "${request.metadata.name}"`);
-  return createService(cluster, namespace, candidate);
+  const created = await createService(cluster, namespace, candidate);
+  const image = created.spec?.template?.spec?.containers?.[0]?.image;
+  await recordChange(cluster, { object: created, kind: "Service", reason: "ServiceCreated", note: (user) => serviceCreatedNote(user, created.metadata.name!, image) });
+  return created;
+}
+
+/** Deletes a Service (if still at `resourceVersion`), recording who did. */
+export async function deleteRecordedService(cluster: ClusterRef, namespace: string, name: string, resourceVersion?: string): Promise<void> {
+  const deleted = (await deleteService(cluster, namespace, name, resourceVersion)) ?? { metadata: { name, namespace } };
+  await recordChange(cluster, { object: deleted, kind: "Service", reason: "ServiceDeleted", note: (user) => serviceDeletedNote(user, name) });
 }
 
 /** Deletes a revision nothing depends on; otherwise a 422 that says what would break. */
@@ -113,4 +139,5 @@ export async function deleteUnusedRevision(cluster: ClusterRef, namespace: strin
     }
   }
   await deleteRevision(cluster, namespace, name, revision.metadata.resourceVersion);
+  await recordChange(cluster, { object: revision, kind: "Revision", reason: "RevisionDeleted", note: (user) => revisionDeletedNote(user, name, owner) });
 }

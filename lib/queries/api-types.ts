@@ -35,7 +35,22 @@ export interface KubeList<T extends KubeObject> {
   resourceVersion?: string;
 }
 
-export type ServiceList = KubeList<Service>;
+/**
+ * Services; for all namespaces, possibly only some of them: an identity the cluster refuses a
+ * cluster-wide list gets the namespaces it may read, and says so in `partial`.
+ */
+export interface ServiceList extends KubeList<Service> {
+  partial?: PartialList;
+}
+
+export interface PartialList {
+  /** The cluster's refusal of the cluster-wide list, in its own words. */
+  reason: string;
+  /** The namespaces listed instead. */
+  namespaces: string[];
+  /** Namespaces tried that the cluster refused too. */
+  forbiddenNamespaces: string[];
+}
 export type RevisionList = KubeList<Revision>;
 
 export interface Pod extends KubeObject {

@@ -7,7 +7,9 @@
 import { Plus } from "lucide-react";
 import dynamic from "next/dynamic";
 import { useState } from "react";
+import { PermittedButton } from "@/components/access/permitted-button";
 import { buttonClass } from "@/components/ui/button-styles";
+import { useAccess } from "@/lib/queries/access";
 
 const loadDialog = () => import("@/components/services/create-service-dialog");
 const CreateServiceDialog = dynamic(() => loadDialog().then((m) => m.CreateServiceDialog), { ssr: false });
@@ -16,10 +18,11 @@ export function CreateServiceButton({ cluster, namespace }: { cluster: string; n
   const [open, setOpen] = useState(false);
   // Mounted once opened, and kept, so reopening is instant.
   const [used, setUsed] = useState(false);
+  const denial = useAccess(cluster, namespace).denial("createService", `create a Service in namespace ${namespace}`);
   return (
     <>
-      <button
-        type="button"
+      <PermittedButton
+        denial={denial}
         className={buttonClass("primary")}
         onPointerEnter={() => void loadDialog()}
         onFocus={() => void loadDialog()}
@@ -30,7 +33,7 @@ export function CreateServiceButton({ cluster, namespace }: { cluster: string; n
       >
         <Plus aria-hidden className="size-3.5" />
         Create Service
-      </button>
+      </PermittedButton>
       {used ? <CreateServiceDialog cluster={cluster} namespace={namespace} open={open} onOpenChange={setOpen} /> : null}
     </>
   );

@@ -1,6 +1,9 @@
 // The live side of one cluster: its watches and its health, shared by every open page (each an
 // SSE stream subscribed here). Watches run only while someone listens, and stop a little after
-// the last page closes so navigating between pages does not restart them.
+// the last page closes so navigating between pages does not restart them. When the cluster
+// forbids this identity a cluster-wide watch (403: a Role in one namespace, no ClusterRole), that
+// resource is watched in each namespace the console shows instead (the context's namespace and
+// those the pages open), and a namespace the cluster forbids too is noted as unreadable.
 
 import type { KubeObject } from "@/lib/knative/types";
 import type { LiveMessage, WatchedResource } from "@/lib/queries/api-types";
@@ -9,7 +12,7 @@ import { cleanObject } from "../clean-object";
 import { failureReason } from "../errors";
 import { ObjectCache } from "./object-cache";
 import { type Probe, probeVersion } from "./health-probe";
-import { type OpenWatch, ResourceWatch, openClientNodeWatch } from "./resource-watch";
+import { type OpenWatch, ResourceWatch, type ResourceWatchListener, openClientNodeWatch } from "./resource-watch";
 import { WATCH_TARGETS, type WatchTarget } from "./watch-targets";
 
 export type LiveListener = (message: LiveMessage) => void;
@@ -22,6 +25,18 @@ export interface HubOptions {
   probeIntervalMs?: number;
   idleStopMs?: number;
   now?: () => Date;
+  /** Namespaces to watch in from the start, should a cluster-wide watch be forbidden (the context's namespace). */
+  namespaces?: () => string[];
+}
+
+/** How much of the cluster the live updates cover, for saying what a page may be missing. */
+export interface WatchScope {
+  /** Resources the cluster forbids watching cluster-wide, watched per namespace instead. */
+  scopedResources: WatchedResource[];
+  /** The namespaces they are watched in. */
+  namespaces: string[];
+  /** Namespaces the cluster forbids them in too. */
+  forbiddenNamespaces: string[];
 }
 
 type Health = Extract<LiveMessage, { type: "health" }>;
@@ -29,6 +44,11 @@ type Health = Extract<LiveMessage, { type: "health" }>;
 export class ClusterHub {
   private readonly listeners = new Set<LiveListener>();
   private readonly watches: ResourceWatch[];
+  /** Per-namespace watches of the targets forbidden cluster-wide, by resource, then namespace. */
+  private readonly scoped = new Map<WatchedResource, Map<string, ResourceWatch>>();
+  private readonly namespaces = new Set<string>();
+  private readonly forbiddenNamespaces = new Set<string>();
+  private readonly openWatch: OpenWatch;
   /** Collections answered from memory (targets with a snapshot), by resource. */
   private readonly caches = new Map<WatchedResource, ObjectCache>();
   private health: Health | undefined;
@@ -38,7 +58,7 @@ export class ClusterHub {
   private running = false;
 
   constructor(private readonly options: HubOptions) {
-    const openWatch = options.openWatch ?? openClientNodeWatch;
+    this.openWatch = options.openWatch ?? openClientNodeWatch;
     this.watches = (options.targets ?? WATCH_TARGETS).map((target) => {
       const cache = target.snapshot ? new ObjectCache() : undefined;
       if (cache) this.caches.set(target.resource, cache);
@@ -46,25 +66,78 @@ export class ClusterHub {
         target,
         options.apis,
         {
-          onChange: (event, object) => {
-            const clean = cleanObject(object);
-            cache?.apply(event, clean);
-            this.broadcast({ type: "change", resource: target.resource, event, object: clean });
-          },
-          onResync: () => {
-            cache?.invalidate();
-            this.broadcast({ type: "resync" });
-          },
+          ...this.changeListener(target, cache),
           onSnapshot: (items, resourceVersion) => cache?.replace(items.map(cleanObject), resourceVersion),
-          // A broken watch is the fastest sign of a lost cluster: ask right away.
-          onError: () => {
-            cache?.invalidate();
-            void this.probeNow();
-          },
+          ...(target.inNamespace ? { onForbidden: () => this.scopeDown(target) } : {}),
         },
-        openWatch,
+        this.openWatch,
       );
     });
+  }
+
+  private changeListener(target: WatchTarget, cache: ObjectCache | undefined): ResourceWatchListener {
+    return {
+      onChange: (event, object) => {
+        const clean = cleanObject(object);
+        cache?.apply(event, clean);
+        this.broadcast({ type: "change", resource: target.resource, event, object: clean });
+      },
+      onResync: () => {
+        cache?.invalidate();
+        this.broadcast({ type: "resync" });
+      },
+      // A broken watch is the fastest sign of a lost cluster: ask right away.
+      onError: () => {
+        cache?.invalidate();
+        void this.probeNow();
+      },
+    };
+  }
+
+  /** The cluster-wide watch of `target` is forbidden: watch it in each namespace of interest. */
+  private scopeDown(target: WatchTarget): void {
+    this.caches.get(target.resource)?.invalidate();
+    if (!this.scoped.has(target.resource)) this.scoped.set(target.resource, new Map());
+    for (const namespace of this.namespacesShown()) this.watchIn(target, namespace);
+  }
+
+  /** The context's namespace and those pages have shown. */
+  namespacesShown(): string[] {
+    return [...new Set([...(this.options.namespaces?.() ?? []), ...this.namespaces])];
+  }
+
+  private watchIn(target: WatchTarget, namespace: string): void {
+    const byNamespace = this.scoped.get(target.resource);
+    if (!byNamespace || byNamespace.has(namespace) || !target.inNamespace) return;
+    const watch = new ResourceWatch(
+      target.inNamespace(namespace),
+      this.options.apis,
+      {
+        ...this.changeListener(target, undefined),
+        onForbidden: () => {
+          this.forbiddenNamespaces.add(namespace);
+        },
+      },
+      this.openWatch,
+    );
+    byNamespace.set(namespace, watch);
+    if (this.running) watch.start();
+  }
+
+  /**
+   * A page shows `namespace`: should a cluster-wide watch be forbidden, watch there too. Cheap
+   * when it is not (nothing to do) or already watched.
+   */
+  watchNamespace(namespace: string): void {
+    if (this.namespaces.has(namespace)) return;
+    this.namespaces.add(namespace);
+    for (const w of this.watches) if (this.scoped.has(w.target.resource)) this.watchIn(w.target, namespace);
+  }
+
+  scope(): WatchScope {
+    const namespaces = new Set<string>();
+    for (const byNamespace of this.scoped.values()) for (const ns of byNamespace.keys()) if (!this.forbiddenNamespaces.has(ns)) namespaces.add(ns);
+    return { scopedResources: [...this.scoped.keys()], namespaces: [...namespaces].sort(), forbiddenNamespaces: [...this.forbiddenNamespaces].sort() };
   }
 
   get listenerCount(): number {
@@ -111,6 +184,10 @@ export class ClusterHub {
     clearInterval(this.probeTimer);
     clearTimeout(this.idleTimer);
     for (const w of this.watches) w.stop();
+    // Started afresh, the cluster-wide watches are tried again: a grant may have been added.
+    for (const byNamespace of this.scoped.values()) for (const w of byNamespace.values()) w.stop();
+    this.scoped.clear();
+    this.forbiddenNamespaces.clear();
     this.health = undefined;
   }
 
@@ -163,7 +240,8 @@ export class ClusterHub {
     if (!reachable) for (const cache of this.caches.values()) cache.invalidate();
     if (reachable && previous && !previous.reachable) {
       // Back after an outage: watch from now and have every page refetch what it shows.
-      for (const w of this.watches) w.restart();
+      for (const w of this.watches) if (!this.scoped.has(w.target.resource)) w.restart();
+      for (const byNamespace of this.scoped.values()) for (const w of byNamespace.values()) w.restart();
       this.broadcast({ type: "resync" });
     }
   }

@@ -15,7 +15,17 @@ export function hubFor(clusterId: string): ClusterHub {
   let hub = store.__knativeConsoleHubs.get(identity.key);
   if (!hub) {
     // Resolve the cluster on every use: its kubeconfig may have been rewritten (new port).
-    hub = new ClusterHub({ apis: () => identity.run(() => apisFor(getCluster(clusterId))) });
+    hub = new ClusterHub({
+      apis: () => identity.run(() => apisFor(getCluster(clusterId))),
+      // Where a namespace-scoped identity works, as its kubeconfig context says (kubectl's default too).
+      namespaces: () => {
+        try {
+          return [identity.run(() => getCluster(clusterId)).namespace ?? "default"];
+        } catch {
+          return []; // the cluster left the kubeconfig: its hub is about to go quiet
+        }
+      },
+    });
     store.__knativeConsoleHubs.set(identity.key, hub);
   }
   return hub;

@@ -103,4 +103,29 @@ describe("ResourceWatch", () => {
     expect(listener.onChange).not.toHaveBeenCalled();
     expect(listener.onError).toHaveBeenCalledOnce();
   });
+
+  it("stops for good when the cluster forbids the list or the watch (403), if someone handles that", async () => {
+    const { watch, connections, listener, currentResourceVersion } = harness();
+    const onForbidden = vi.fn();
+    Object.assign(listener, { onForbidden });
+    currentResourceVersion.mockRejectedValueOnce(Object.assign(new Error("forbidden"), { code: 403, body: "{}" }));
+    watch.start();
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(onForbidden).toHaveBeenCalledOnce();
+    expect(listener.onError).not.toHaveBeenCalled();
+    expect(currentResourceVersion).toHaveBeenCalledOnce();
+    expect(connections).toHaveLength(0);
+  });
+
+  it("treats a watch refused with 403 as forbidden too", async () => {
+    const { watch, connections, listener } = harness();
+    const onForbidden = vi.fn();
+    Object.assign(listener, { onForbidden });
+    watch.start();
+    await vi.advanceTimersByTimeAsync(0);
+    connections[0]?.end(Object.assign(new Error("Forbidden"), { statusCode: 403 }));
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(onForbidden).toHaveBeenCalledOnce();
+    expect(connections).toHaveLength(1);
+  });
 });

@@ -18,6 +18,18 @@ export interface ResourceWatchListener {
   onError(err: unknown): void;
   /** A full list was taken (targets with `snapshot`): the collection as of `resourceVersion`. */
   onSnapshot?(items: KubeObject[], resourceVersion: string | undefined): void;
+  /**
+   * The cluster refuses this identity the list or the watch (403). With this callback the watch
+   * stops instead of retrying: asking again would be refused again, until a grant changes.
+   */
+  onForbidden?(err: unknown): void;
+}
+
+/** A 403 from the cluster: client-node's ApiException (`code`) from the list, or the watch's own failure (`statusCode`). */
+export function isForbidden(err: unknown): boolean {
+  if (typeof err !== "object" || err === null) return false;
+  const e = err as { code?: unknown; statusCode?: unknown };
+  return e.code === 403 || e.statusCode === 403;
 }
 
 export type OpenWatch = (
@@ -145,6 +157,11 @@ export class ResourceWatch {
     if (this.delivered || (this.openedAt && Date.now() - this.openedAt >= PROVEN_CONNECTION_MS)) this.backoff.reset();
     this.openedAt = 0;
     this.delivered = false;
+    if (err && isForbidden(err) && this.listener.onForbidden) {
+      this.stop();
+      this.listener.onForbidden(err);
+      return;
+    }
     if (err) {
       this.needsSnapshot = true;
       this.listener.onError(err);

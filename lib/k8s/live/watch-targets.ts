@@ -1,6 +1,8 @@
 // What the console watches in each cluster, cluster-wide, so one connection per resource serves
 // every open page: Knative Services and Revisions, the pods Knative runs, namespaces (for the
-// selector) and the knative-serving Deployments (the Components tab).
+// selector) and the knative-serving Deployments (the Components tab). An identity the cluster
+// refuses a cluster-wide watch (a Role in one namespace, no ClusterRole) is watched per
+// namespace instead, with each target's `inNamespace` variant.
 
 import { LABEL_REVISION } from "@/lib/knative/labels";
 import { SERVING_API_VERSION, type KubeObject } from "@/lib/knative/types";
@@ -21,9 +23,24 @@ export interface WatchTarget {
    * `currentResourceVersion` whenever the watch starts afresh, to prime an ObjectCache.
    */
   snapshot?(apis: ClusterApis): Promise<{ resourceVersion?: string; items: KubeObject[] }>;
+  /** The same collection in one namespace, for when the cluster-wide watch is forbidden. */
+  inNamespace?(namespace: string): WatchTarget;
 }
 
 const LIST_TIMEOUT_MS = 5_000;
+
+function servingInNamespace(resource: "services" | "revisions", namespace: string): WatchTarget {
+  return {
+    resource,
+    path: `/apis/${SERVING_API_VERSION}/namespaces/${namespace}/${resource}`,
+    async currentResourceVersion({ custom }) {
+      const list = (await custom.listNamespacedCustomObject({ ...SERVING_CUSTOM_OBJECTS, plural: resource, namespace, limit: 1 }, callOptions(LIST_TIMEOUT_MS))) as {
+        metadata?: { resourceVersion?: string };
+      };
+      return list.metadata?.resourceVersion;
+    },
+  };
+}
 
 function servingTarget(resource: "services" | "revisions", cached = false): WatchTarget {
   return {
@@ -46,6 +63,7 @@ function servingTarget(resource: "services" | "revisions", cached = false): Watc
       };
       return list.metadata?.resourceVersion;
     },
+    inNamespace: (namespace) => servingInNamespace(resource, namespace),
   };
 }
 
@@ -61,6 +79,15 @@ export const WATCH_TARGETS: WatchTarget[] = [
       const list = await core.listPodForAllNamespaces({ labelSelector: LABEL_REVISION, limit: 1 }, callOptions(LIST_TIMEOUT_MS));
       return list.metadata?.resourceVersion;
     },
+    inNamespace: (namespace) => ({
+      resource: "pods",
+      path: `/api/v1/namespaces/${namespace}/pods`,
+      labelSelector: LABEL_REVISION,
+      async currentResourceVersion({ core }) {
+        const list = await core.listNamespacedPod({ namespace, labelSelector: LABEL_REVISION, limit: 1 }, callOptions(LIST_TIMEOUT_MS));
+        return list.metadata?.resourceVersion;
+      },
+    }),
   },
   {
     resource: "namespaces",

@@ -11,7 +11,7 @@ import { getCluster } from "@/lib/k8s/cluster-registry";
 import { listComponents } from "@/lib/k8s/components";
 import { listNamespaces } from "@/lib/k8s/core-api";
 import { findGateway } from "@/lib/k8s/gateway-address";
-import { listServices } from "@/lib/k8s/knative-api";
+import { listShownServices } from "@/lib/k8s/readable-services";
 import { componentsQuery, gatewayQuery, namespacesQuery } from "@/lib/queries/cluster-resources";
 import { makeQueryClient } from "@/lib/queries/query-client";
 import { servicesQuery } from "@/lib/queries/services";
@@ -32,7 +32,7 @@ export default async function KnativePage({ params, searchParams }: { params: Pr
   if (tab === "services") {
     const { namespace } = parseServicesFilters(query, defaultNamespace);
     await Promise.all([
-      queryClient.prefetchQuery({ ...servicesQuery(id, namespace), queryFn: () => listServices(cluster, namespace) }),
+      queryClient.prefetchQuery({ ...servicesQuery(id, namespace), queryFn: () => listShownServices(cluster, namespace) }),
       queryClient.prefetchQuery({ ...gatewayQuery(id), queryFn: () => findGateway(cluster) }),
       queryClient.prefetchQuery({ ...namespacesQuery(id), queryFn: () => listNamespaces(cluster) }),
     ]);

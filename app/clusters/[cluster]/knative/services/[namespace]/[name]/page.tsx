@@ -6,6 +6,7 @@ import { ServiceDetail } from "@/components/services/service-detail";
 import { getCluster } from "@/lib/k8s/cluster-registry";
 import { findGateway } from "@/lib/k8s/gateway-address";
 import { getService, listRevisions } from "@/lib/k8s/knative-api";
+import { hubFor } from "@/lib/k8s/live/hubs";
 import { nameParam, namespaceParam } from "@/lib/k8s/route-handler";
 import { gatewayQuery } from "@/lib/queries/cluster-resources";
 import { makeQueryClient } from "@/lib/queries/query-client";
@@ -26,6 +27,8 @@ export default async function ServicePage({ params }: { params: Params }) {
   const cluster = getCluster(id);
   namespaceParam(namespace);
   nameParam(name);
+  // An identity that may watch only some namespaces gets this one watched (a no-op otherwise).
+  hubFor(id).watchNamespace(namespace);
 
   const queryClient = makeQueryClient();
   await Promise.all([

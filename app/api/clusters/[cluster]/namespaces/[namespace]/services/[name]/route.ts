@@ -1,7 +1,7 @@
 import { getCluster } from "@/lib/k8s/cluster-registry";
 import { getService } from "@/lib/k8s/knative-api";
-import { deleteService } from "@/lib/k8s/knative-writes";
 import { jsonRoute, nameParam, namespaceParam } from "@/lib/k8s/route-handler";
+import { deleteRecordedService } from "@/lib/k8s/service-edits";
 
 export const dynamic = "force-dynamic";
 
@@ -12,6 +12,6 @@ export const GET = jsonRoute<{ cluster: string; namespace: string; name: string 
 /** Deletes the Service and, with it, its Configuration, Route and Revisions (`?resourceVersion=` makes it conditional). */
 export const DELETE = jsonRoute<{ cluster: string; namespace: string; name: string }>(async (request, p) => {
   const resourceVersion = new URL(request.url).searchParams.get("resourceVersion") ?? undefined;
-  await deleteService(getCluster(p.cluster), namespaceParam(p.namespace), nameParam(p.name), resourceVersion);
+  await deleteRecordedService(getCluster(p.cluster), namespaceParam(p.namespace), nameParam(p.name), resourceVersion);
   return { deleted: true };
 });

@@ -6,6 +6,7 @@ import { RevisionDetail } from "@/components/revisions/revision-detail";
 import { getCluster } from "@/lib/k8s/cluster-registry";
 import { listRevisionPods } from "@/lib/k8s/core-api";
 import { getRevision, getService } from "@/lib/k8s/knative-api";
+import { hubFor } from "@/lib/k8s/live/hubs";
 import { nameParam, namespaceParam } from "@/lib/k8s/route-handler";
 import { makeQueryClient } from "@/lib/queries/query-client";
 import { revisionPodsQuery, revisionQuery } from "@/lib/queries/revisions";
@@ -26,6 +27,8 @@ export default async function RevisionPage({ params }: { params: Params }) {
   namespaceParam(namespace);
   nameParam(service);
   nameParam(revision);
+  // An identity that may watch only some namespaces gets this one watched (a no-op otherwise).
+  hubFor(id).watchNamespace(namespace);
 
   const queryClient = makeQueryClient();
   await Promise.all([
