@@ -12,8 +12,8 @@
 // the pods); that sample reaching the stream's viewer; the page's "Requests per second" chart
 // (`role=img`, accessible name `Requests per second: <revision> <n> req/s`) first naming a
 // non-zero rate, stamped at the animation frame that painted it (bench/support/page-watcher.ts).
-// By design the poller reads queue-proxy's last full second just after each second ends, so up
-// to about 1.15 s of the delay is waiting for the second to close.
+// By design the poller reads queue-proxy's last full second 150 ms after each second ends, so up
+// to about 1.15 s (after the requests reach the pod) is waiting for the second to close.
 
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -119,7 +119,7 @@ async function main() {
     console.log(`delay from a burst of ${BURST_SIZE} requests through the gateway to the first sight of it (${bursts.length} bursts, one at a time):`);
     row("burst sent → page's chart shows it", toChart);
     row("burst sent → metrics stream has it", bursts.map((b) => b.onStream - b.sent));
-    row("  of which: sent → poller's tick", bursts.map((b) => b.sampleAt - b.sent), "waiting for queue-proxy's second to close, by design up to ~1.15 s");
+    row("  of which: sent → poller's tick", bursts.map((b) => b.sampleAt - b.sent), "waiting for queue-proxy's second to close: by design up to ~1.15 s after the requests arrive");
     row("            tick → stream has it", bursts.map((b) => b.onStream - b.sampleAt), "the Service, its pods and the pod's Stat read through the API server");
     row("  stream has it → chart painted", bursts.map((b) => b.onChart - b.onStream), "the page's own stream, React, Recharts; the page and this script are two viewers");
     row("the burst's own requests", bursts.map((b) => b.answered - b.sent));

@@ -148,13 +148,13 @@ async function main() {
     const label = (text: string) => text.padEnd(26);
     console.log(`  ${label("idle (no viewer)")}${ci.percentOfCore.toFixed(2).padStart(6)} % of one core  (${ci.cpuSeconds.toFixed(2)} CPU s in ${ci.wallSeconds.toFixed(0)} s)`);
     console.log(`  ${label(`${VIEWERS} viewers, ${REVISIONS} pods`)}${cw.percentOfCore.toFixed(2).padStart(6)} % of one core  (${cw.cpuSeconds.toFixed(2)} CPU s in ${cw.wallSeconds.toFixed(0)} s)`);
-    console.log(`embedded cluster CPU (API server and pod proxy): idle ${ki.percentOfCore.toFixed(2)} %, with viewers ${kw.percentOfCore.toFixed(2)} % of one core`);
     const collection = cw.percentOfCore - ci.percentOfCore;
-    const perPodRead = (collection / 100 / (REVISIONS * 2 + 2)) * 1e6;
-    console.log(`  (≈ ${perPodRead.toFixed(0)} µs of console CPU per API request: each second reads the Service, the pod list, and ports 9090 and 9091 of each pod)`);
-    console.log(
-      `collection's cost: ${collection.toFixed(2)} % of one core for ${REVISIONS} pods and ${VIEWERS} viewers (target < ${TARGET_PERCENT} %)  ${collection < TARGET_PERCENT && complete > 0 ? "MET" : "MISSED"}`,
-    );
+    const perRequest = (collection / 100 / (REVISIONS * 2 + 2)) * 1e6;
+    console.log(`  (≈ ${perRequest.toFixed(0)} µs of console CPU per request the poller makes: each second it reads the Service, the pod list, and ports 9090 and 9091 of each pod)`);
+    console.log(`embedded cluster CPU (API server and pod proxy): idle ${ki.percentOfCore.toFixed(2)} %, with viewers ${kw.percentOfCore.toFixed(2)} % of one core`);
+    // A second with pods unread did less work than the target assumes: the figure would flatter.
+    const verdict = complete < seen.length * 0.95 ? "INCONCLUSIVE (pods went unread)" : collection < TARGET_PERCENT ? "MET" : "MISSED";
+    console.log(`collection's cost: ${collection.toFixed(2)} % of one core for ${REVISIONS} pods and ${VIEWERS} viewers (target < ${TARGET_PERCENT} %)  ${verdict}`);
   } finally {
     for (const s of streams) s.stop();
     await traffic?.stop();
