@@ -17,13 +17,13 @@
 // sees; the console's own share (from the API server to the page) is printed beside it.
 
 import { parseArgs } from "node:util";
-import type { Page } from "@playwright/test";
 import { apiFetch } from "../emulator/testing/api-endpoint";
 import { kubectlRunner } from "../emulator/testing/kubectl";
 import { type ApiWatch, type ArrivedEvent, watchCollection } from "./support/api-watch";
 import { launchChromium, servicesPagePath } from "./support/browser";
 import { startConsole } from "./support/console-server";
 import { startLoadedCluster } from "./support/loaded-cluster";
+import { armPageWatcher } from "./support/page-watcher";
 import { median, p95, sleep } from "./support/stats";
 import { usableAt, watchServicesUsable } from "./support/usable";
 
@@ -47,23 +47,6 @@ interface Sample {
   kubectlEnd: number;
   onApiServer: number;
   onPage: number;
-}
-
-/**
- * Arms a watcher in the page for `predicate` (JavaScript source of a function returning true
- * once the change shows); resolves with the Date.now() of the frame that painted it. A string, not
- * a function: tsx compiles functions with name helpers (`__name`) that do not exist in the page.
- */
-async function armPageWatcher(page: Page, predicate: string): Promise<() => Promise<number>> {
-  await page.evaluate(`(() => {
-    window.__benchShown = undefined;
-    const shows = ${predicate};
-    const done = () => { observer.disconnect(); requestAnimationFrame(() => { window.__benchShown = Date.now(); }); };
-    const observer = new MutationObserver(() => { if (shows()) done(); });
-    observer.observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
-    if (shows()) done();
-  })()`);
-  return async () => (await (await page.waitForFunction("window.__benchShown", undefined, { timeout: 10_000, polling: 20 })).jsonValue()) as number;
 }
 
 /** When the API server's watch first delivered an object for which `matches` holds, after `since`. */

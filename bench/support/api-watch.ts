@@ -3,6 +3,7 @@
 // browser's Date.now()) can be compared with the moment the cluster made a change visible.
 
 import { type ApiEndpoint, apiFetch } from "../../emulator/testing/api-endpoint";
+import { readRecords } from "./stream-records";
 
 export interface ArrivedEvent {
   at: number;
@@ -22,23 +23,9 @@ export async function watchCollection(api: ApiEndpoint, collectionPath: string):
   const res = await apiFetch(api, `${collectionPath}?watch=true&resourceVersion=${list.metadata?.resourceVersion ?? "0"}`, { signal: controller.signal });
   if (!res.ok || !res.body) throw new Error(`watch ${collectionPath}: ${res.status}`);
   const events: ArrivedEvent[] = [];
-  void (async () => {
-    const decoder = new TextDecoder();
-    let buffer = "";
-    try {
-      for await (const chunk of res.body as unknown as AsyncIterable<Uint8Array>) {
-        const at = Date.now();
-        buffer += decoder.decode(chunk, { stream: true });
-        let nl: number;
-        while ((nl = buffer.indexOf("\n")) >= 0) {
-          const line = buffer.slice(0, nl).trim();
-          buffer = buffer.slice(nl + 1);
-          if (line) events.push({ at, ...(JSON.parse(line) as Omit<ArrivedEvent, "at">) });
-        }
-      }
-    } catch {
-      // stopped
-    }
-  })();
+  void readRecords(res.body as unknown as AsyncIterable<Uint8Array>, "\n", (record, at) => {
+    const line = record.trim();
+    if (line) events.push({ at, ...(JSON.parse(line) as Omit<ArrivedEvent, "at">) });
+  });
   return { events, stop: () => controller.abort() };
 }

@@ -2,7 +2,8 @@
 // `.next` is missing or older than the sources, as scripts/start.ts decides) run by `next start`
 // in its own process group, pointed at a cluster's kubeconfig through
 // KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG. No other kubeconfig is read (KUBECONFIG names a file that
-// does not exist), so only the "embedded" cluster is listed.
+// does not exist), so only the "embedded" cluster is listed. It listens on a free port, or on
+// KNATIVE_BENCH_PORT when set (for machines where each engineer has a range of ports).
 
 import { type ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
@@ -10,6 +11,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { buildIsCurrent } from "../../scripts/build-freshness";
+import { processTree } from "./process-memory";
 import { sleep } from "./stats";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -31,6 +33,18 @@ export async function freePort(): Promise<number> {
   return port;
 }
 
+/** The port KNATIVE_BENCH_PORT names, checked free: an answer from someone else's server must not pass for ours. */
+async function benchPort(value: string): Promise<number> {
+  const port = Number(value);
+  const server = net.createServer();
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (err) => reject(new Error(`KNATIVE_BENCH_PORT=${value}: ${(err as NodeJS.ErrnoException).code ?? err.message}`)));
+    server.listen(port, "127.0.0.1", resolve);
+  });
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 export interface ConsoleServer {
   url: string;
   /** The `next start` process; next-server may run below it. */
@@ -41,9 +55,16 @@ export interface ConsoleServer {
   stop(): Promise<void>;
 }
 
-export async function startConsole(kubeconfig: string, timeoutMs = 60_000): Promise<ConsoleServer> {
+export interface ConsoleOptions {
+  timeoutMs?: number;
+  /** Added to the server's environment (e.g. NODE_OPTIONS for a bench that inspects it). */
+  env?: Record<string, string>;
+}
+
+export async function startConsole(kubeconfig: string, options: ConsoleOptions = {}): Promise<ConsoleServer> {
+  const { timeoutMs = 60_000 } = options;
   await ensureBuild();
-  const port = await freePort();
+  const port = process.env.KNATIVE_BENCH_PORT ? await benchPort(process.env.KNATIVE_BENCH_PORT) : await freePort();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kc-bench-console-"));
   const child: ChildProcess = spawn(NEXT, ["start", "-H", "127.0.0.1", "-p", String(port)], {
     cwd: ROOT,
@@ -56,6 +77,7 @@ export async function startConsole(kubeconfig: string, timeoutMs = 60_000): Prom
       KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG: kubeconfig,
       KUBECONFIG: path.join(scratch, "no-kubeconfig"),
       HOME: scratch,
+      ...options.env,
     },
   });
   let out = "";
@@ -97,4 +119,11 @@ export async function startConsole(kubeconfig: string, timeoutMs = 60_000): Prom
     }
   }
   return { url, pid: child.pid!, clusterId: "embedded", output: () => out, stop };
+}
+
+/** The next-server process below `next start`: the one that serves, and holds the pollers. */
+export function nextServerPid(server: ConsoleServer): number {
+  const found = processTree(server.pid).find((p) => p.command.startsWith("next-server"));
+  if (!found) throw new Error(`no next-server process below pid ${server.pid}`);
+  return found.pid;
 }

@@ -1,0 +1,161 @@
+// Memory over time with the Service page's Live Traffic open and steady traffic: the console
+// server's resident memory and live JavaScript heap, and the open page's live JavaScript heap
+// (target: no growth between minute 2 and the last minute beyond noise).
+//
+//   npx tsx bench/live-charts-memory.ts [--minutes 10] [--prefill-minutes 10] [--rps 4] [--every-seconds 10]
+//
+// One Service with two Revisions split 50/50, each kept at one ready pod (min-scale 1), gets
+// --rps requests a second through the gateway. What is kept is bounded by design: the server's
+// history and the page's copy of it hold 600 samples (10 minutes), the charts draw the last 5.
+// So that filling them is not taken for growth, a viewer of the metrics stream held by this
+// script runs the Service's poller for --prefill-minutes first: the page then opens on a full
+// history and full charts, and whatever grows after that is not a buffer filling up
+// (--prefill-minutes 0 measures the first viewer's first minutes instead, buffers filling).
+// With the page open in Chromium, drawing a sample a second, every --every-seconds the script
+// reads: the console server's resident memory (`next start` and the next-server below it, from
+// /proc), the next-server's live heap (its inspector, opened on SIGUSR1, after a forced full GC)
+// and the page's live heap (Chromium's DevTools protocol, after a forced full GC);
+// bench/support/js-heap.ts. Each minute prints the median of its readings and their range.
+//
+// Noise: a reading after a full GC still holds whatever is in flight at that moment (a request,
+// a sample being drawn), and resident memory moves with the allocator, so readings within one
+// minute differ with no trend. The noise is the typical such spread: the median, over minutes 2
+// to the last, of each minute's range. The growth from minute 2 to the last minute (their
+// medians) is "beyond noise" when it is larger than that.
+
+import os from "node:os";
+import { parseArgs } from "node:util";
+import { startClusterProcess } from "../emulator/testing/cluster-process";
+import { scratchDir } from "../emulator/testing/temp-dir";
+import { launchChromium } from "./support/browser";
+import { nextServerPid, startConsole } from "./support/console-server";
+import { type HeapReader, INSPECT_ON_SIGNAL, inspectNodeProcess, inspectPage } from "./support/js-heap";
+import { createLiveService } from "./support/live-service";
+import { openMetricsStream } from "./support/metrics-stream";
+import { rssMb } from "./support/process-memory";
+import { median, sleep } from "./support/stats";
+import { startSteadyTraffic } from "./support/steady-traffic";
+
+const { values } = parseArgs({
+  options: {
+    minutes: { type: "string", default: "10" },
+    "prefill-minutes": { type: "string", default: "10" },
+    rps: { type: "string", default: "4" },
+    "every-seconds": { type: "string", default: "10" },
+  },
+});
+const MINUTES = Number(values.minutes);
+const PREFILL_MINUTES = Number(values["prefill-minutes"]);
+const RPS = Number(values.rps);
+const EVERY_S = Number(values["every-seconds"]);
+const MB = 1024 * 1024;
+if (MINUTES < 3) throw new Error("--minutes must be at least 3: minute 2 is the reference, minute 1 is the page settling");
+
+interface Reading {
+  minute: number;
+  rssMb: number;
+  serverHeapMb: number;
+  pageHeapMb: number;
+}
+
+type Series = "rssMb" | "serverHeapMb" | "pageHeapMb";
+const SERIES: Array<{ key: Series; name: string }> = [
+  { key: "rssMb", name: "console server resident memory" },
+  { key: "serverHeapMb", name: "console server live heap (after GC)" },
+  { key: "pageHeapMb", name: "Service page live heap (after GC)" },
+];
+
+const range = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+
+/** What the server's history holds, as the stream sends it to a new viewer. */
+async function heldSamples(consoleUrl: string, clusterId: string, namespace: string, name: string): Promise<{ samples: number; kb: number }> {
+  const probe = await openMetricsStream(consoleUrl, clusterId, namespace, name);
+  probe.stop();
+  const history = probe.messages[0]!.message;
+  if (history.type !== "history") throw new Error("the stream's first message is not the history");
+  return { samples: history.samples.length, kb: Buffer.byteLength(JSON.stringify(history.samples)) / 1024 };
+}
+
+async function main() {
+  const cluster = await startClusterProcess(scratchDir("kc-bench-memory-"), ["--no-seed", "--ready-delay-ms", "50"]);
+  let server: Awaited<ReturnType<typeof startConsole>> | undefined;
+  let browser: Awaited<ReturnType<typeof launchChromium>> | undefined;
+  let traffic: ReturnType<typeof startSteadyTraffic> | undefined;
+  const heaps: HeapReader[] = [];
+  try {
+    const svc = await createLiveService(cluster, { namespace: "bench", name: "steady", revisions: 2 });
+    server = await startConsole(cluster.kubeconfig, { env: INSPECT_ON_SIGNAL });
+    console.log(`${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)}; ${new Date().toISOString()}`);
+    console.log(`embedded cluster: Service ${svc.namespace}/${svc.name}, ${svc.revisions.join(" and ")} at 50/50, one ready pod each (min-scale 1); ${RPS} req/s through the gateway`);
+    traffic = startSteadyTraffic(cluster.gatewayUrl, svc.host, RPS);
+    const serverHeap = await inspectNodeProcess(nextServerPid(server), server.output);
+    heaps.push(serverHeap);
+    const prefill = await openMetricsStream(server.url, server.clusterId, svc.namespace, svc.name);
+    if (PREFILL_MINUTES > 0) console.log(`prefilling: the poller runs for ${PREFILL_MINUTES} minutes with one stream viewer before the page opens`);
+    await sleep(PREFILL_MINUTES * 60_000);
+
+    browser = await launchChromium();
+    const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.goto(`/clusters/${server.clusterId}/knative/services/${svc.namespace}/${svc.name}`);
+    const rateChart = page.getByRole("img", { name: /^Requests per second:/ });
+    await rateChart.waitFor();
+    const pageHeap = await inspectPage(page);
+    heaps.push(pageHeap);
+    prefill.stop();
+    const historyAtOpen = await heldSamples(server.url, server.clusterId, svc.namespace, svc.name);
+    console.log(`the page opened on a history of ${historyAtOpen.samples} samples (bounded at 600)`);
+
+    const readings: Reading[] = [];
+    const t0 = Date.now();
+    console.log(`sampling every ${EVERY_S} s for ${MINUTES} minutes (medians per minute, range in brackets, MB):`);
+    console.log(`  minute  ${SERIES.map((s) => s.name.padEnd(40)).join("")}`);
+    for (let minute = 1; minute <= MINUTES; minute++) {
+      const end = t0 + minute * 60_000;
+      while (Date.now() + EVERY_S * 1000 <= end + 1) {
+        const next = Date.now() + EVERY_S * 1000;
+        readings.push({ minute, rssMb: rssMb(server.pid), serverHeapMb: (await serverHeap.usedAfterGc()) / MB, pageHeapMb: (await pageHeap.usedAfterGc()) / MB });
+        await sleep(Math.max(0, next - Date.now()));
+      }
+      await sleep(Math.max(0, end - Date.now()));
+      const inMinute = readings.filter((r) => r.minute === minute);
+      const cells = SERIES.map(({ key }) => {
+        const xs = inMinute.map((r) => r[key]);
+        return `${median(xs).toFixed(2).padStart(7)} [${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`.padEnd(40);
+      });
+      console.log(`  ${String(minute).padStart(6)}  ${cells.join("")}`);
+    }
+    const chartName = await rateChart.getAttribute("aria-label");
+    await traffic.stop();
+
+    const held = await heldSamples(server.url, server.clusterId, svc.namespace, svc.name);
+    console.log(`traffic: ${JSON.stringify(traffic.answers)}; the chart says "${chartName}"`);
+    console.log(`the server's history holds ${held.samples} samples (bounded at 600), ${held.kb.toFixed(0)} kB as JSON (${((held.kb * 1024) / held.samples).toFixed(0)} B a sample); the page holds the same samples and draws the last 300`);
+
+    const last = MINUTES;
+    console.log(`growth from minute 2 to minute ${last} (medians), against noise (the median range of readings within a minute, minutes 2 to ${last}):`);
+    let grows = false;
+    for (const { key, name } of SERIES) {
+      const at = (minute: number) => readings.filter((r) => r.minute === minute).map((r) => r[key]);
+      const growth = median(at(last)) - median(at(2));
+      const noise = median(Array.from({ length: last - 1 }, (_, i) => range(at(i + 2))));
+      const beyond = growth > noise;
+      grows ||= beyond;
+      console.log(`  ${name.padEnd(40)} ${growth >= 0 ? "+" : ""}${growth.toFixed(2)} MB   noise ${noise.toFixed(2)} MB   ${beyond ? "GROWS beyond noise" : "within noise"}`);
+    }
+    console.log(
+      `memory with the Live Traffic page open for ${MINUTES} minutes, ${PREFILL_MINUTES > 0 ? `after ${PREFILL_MINUTES} minutes of prefill` : "buffers filling"} (target: no growth beyond noise from minute 2)  ${grows ? "MISSED" : "MET"}`,
+    );
+  } finally {
+    for (const heap of heaps) await heap.close().catch(() => undefined);
+    await traffic?.stop();
+    await browser?.close();
+    await server?.stop();
+    await cluster.stop();
+  }
+}
+
+main().catch((err) => {
+  console.error(err);
+  process.exit(1);
+});
