@@ -13,7 +13,8 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**"],
+    // lib/knative/proto and emulator/api/proto are generated from proto/ (npm run generate:proto).
+    ignores: [".next/**", "node_modules/**", "next-env.d.ts", "test-results/**", "playwright-report/**", "lib/knative/proto/**", "emulator/api/proto/**"],
   },
   {
     files: ["app/**", "components/**", "lib/**"],

@@ -1,25 +1,20 @@
-// Runs before every /api route: refuses paths with malformed escapes (lib/k8s/path-escapes.ts)
-// and cross-site writes (lib/k8s/cross-site.ts).
+// Runs before every page: gives it a Content-Security-Policy with a fresh nonce, which Next.js
+// reads from the request and puts on its own scripts (lib/http/security-headers.ts). Everything
+// else about a request (its Host, escapes, method, origin) the console's HTTP front decides
+// before Next sees it (lib/http/console-front.ts).
 
 import { type NextRequest, NextResponse } from "next/server";
-import { crossSiteWriteProblem } from "@/lib/k8s/cross-site";
-import { malformedSegment } from "@/lib/k8s/path-escapes";
-import { kubeStatus } from "@/lib/queries/status";
+import { newNonce, pageCsp } from "@/lib/http/security-headers";
 
 export function proxy(request: NextRequest) {
-  const malformed = malformedSegment(request.nextUrl.pathname);
-  if (malformed !== null) {
-    return NextResponse.json(kubeStatus(400, `The path segment ${JSON.stringify(malformed)} has a malformed percent escape.`, "BadRequest"), { status: 400 });
-  }
-  const problem = crossSiteWriteProblem({
-    method: request.method,
-    url: request.url,
-    origin: request.headers.get("origin"),
-    secFetchSite: request.headers.get("sec-fetch-site"),
-    host: request.headers.get("host"),
-  });
-  if (problem) return NextResponse.json(kubeStatus(403, problem, "Forbidden"), { status: 403 });
-  return NextResponse.next();
+  const csp = pageCsp(newNonce(), process.env.NODE_ENV === "development");
+  const headers = new Headers(request.headers);
+  headers.set("Content-Security-Policy", csp);
+  const response = NextResponse.next({ request: { headers } });
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
-export const config = { matcher: "/api/:path*" };
+// Pages only: API answers, static files and the icon are never documents with scripts, and keep
+// the front's policy that allows nothing.
+export const config = { matcher: "/((?!api/|api$|_next/static/|_next/image|icon.svg|favicon.ico).*)" };

@@ -1,13 +1,15 @@
 // The canary release, start to finish in the browser with no other tool: a new revision with
-// TARGET=Knative on ASM at 0 %, then 50/50, then 100 %, then rolled back. kubectl checks the
-// cluster's state independently after each step, and 20 requests through the ingress gateway show
-// what the traffic does. Then two people edit the same split at once: exactly one wins.
+// TARGET=Knative on ASM at 0 %, then 50/50, then 100 %, then rolled back. At each step the page's
+// Send requests panel sends 20 requests through the ingress gateway and shows the answers, and
+// its Live Traffic shows where they went beside the configured split; kubectl checks the
+// cluster's state independently. Then two people edit the same split at once: exactly one wins.
 
 import { expect, type Browser, test } from "@playwright/test";
 import { answersOf } from "./support/gateway";
 import { createKnativeService, deleteKnativeService, getKnativeService, uniqueName, waitReady } from "./support/knative-service";
 import { screen } from "./support/screens";
-import { ServicePage } from "./support/service-page";
+import { SendRequestsPanel } from "./support/send-requests-panel";
+import { LiveTraffic, ServicePage } from "./support/service-page";
 
 const service = uniqueName("canary-walk");
 const first = `${service}-00001`;
@@ -21,6 +23,22 @@ test.describe.configure({ mode: "serial" });
 /** `curl -H "Host: …" http://gateway/` twenty times, as the walk-through does; answers counted by body. */
 const twentyRequests = () => answersOf(HOST, 20);
 
+/** Twenty requests from the page's Send requests panel (its default), answers counted by body. */
+async function sendTwentyFromThePage(panel: SendRequestsPanel): Promise<Record<string, number>> {
+  await panel.countMode(20);
+  await panel.sendAndWait();
+  return panel.answers();
+}
+
+/** Live Traffic shows each revision's observed share near its configured one, as configured. */
+async function expectObserved(live: LiveTraffic, expected: Record<string, number>) {
+  for (const [revision, percent] of Object.entries(expected)) {
+    await expect(live.splitRow(revision)).toContainText("As configured");
+    await expect.poll(() => live.observedPercent(revision)).toBeGreaterThanOrEqual(percent - 10);
+    await expect.poll(() => live.observedPercent(revision)).toBeLessThanOrEqual(percent + 10);
+  }
+}
+
 function pinnedSplit(): Record<string, number> {
   const traffic = (getKnativeService(service).spec.traffic ?? []) as Array<{ revisionName?: string; latestRevision?: boolean; percent?: number }>;
   return Object.fromEntries(traffic.filter((t) => (t.percent ?? 0) > 0).map((t) => [t.latestRevision ? "@latest" : t.revisionName!, t.percent!]));
@@ -29,7 +47,10 @@ function pinnedSplit(): Record<string, number> {
 test("a canary release: 0 %, 50/50, 100 %, rolled back", async ({ page }) => {
   test.setTimeout(120_000);
   const servicePage = await new ServicePage(page, service).open();
-  expect(await twentyRequests()).toEqual({ "Hello World!": 20 });
+  const panel = await new SendRequestsPanel(page).ready();
+  const live = new LiveTraffic(page);
+  expect(await sendTwentyFromThePage(panel)).toEqual({ "Hello World!": 20 });
+  await expectObserved(live, { [first]: 100 });
 
   // 1. A new revision with TARGET=Knative on ASM, at 0 %.
   const wizard = await servicePage.openCreateRevision();
@@ -42,7 +63,8 @@ test("a canary release: 0 %, 50/50, 100 %, rolled back", async ({ page }) => {
   await expect(servicePage.revisionRow(second)).toContainText("Ready", { timeout: 15_000 });
   expect(pinnedSplit()).toEqual({ [first]: 100 });
   waitReady(service);
-  expect(await twentyRequests()).toEqual({ "Hello World!": 20 });
+  expect(await sendTwentyFromThePage(panel)).toEqual({ "Hello World!": 20 });
+  await expectObserved(live, { [first]: 100 });
 
   // 2. 50/50.
   let split = await servicePage.openSplitTraffic();
@@ -53,7 +75,12 @@ test("a canary release: 0 %, 50/50, 100 %, rolled back", async ({ page }) => {
   await split.apply();
   await expect(servicePage.revisionRow(second)).toContainText("50%");
   expect(pinnedSplit()).toEqual({ [first]: 50, [second]: 50 });
-  expect(await twentyRequests()).toEqual({ "Hello World!": 10, "Hello Knative on ASM!": 10 });
+  expect(await sendTwentyFromThePage(panel)).toEqual({ "Hello World!": 10, "Hello Knative on ASM!": 10 });
+  // The observed window starts at the split change: these 20 requests, 10 and 10.
+  await expectObserved(live, { [first]: 50, [second]: 50 });
+  await expect(live.healthRow(first)).toContainText("100 %");
+  await expect(live.healthRow(second)).toContainText("100 %");
+  await screen(page, "canary-02b-fifty-fifty-live");
 
   // 3. Promote the canary to 100 %.
   split = await servicePage.openSplitTraffic();
@@ -62,7 +89,8 @@ test("a canary release: 0 %, 50/50, 100 %, rolled back", async ({ page }) => {
   await split.apply();
   await expect(servicePage.revisionRow(second)).toContainText("100%");
   expect(pinnedSplit()).toEqual({ [second]: 100 });
-  expect(await twentyRequests()).toEqual({ "Hello Knative on ASM!": 20 });
+  expect(await sendTwentyFromThePage(panel)).toEqual({ "Hello Knative on ASM!": 20 });
+  await expectObserved(live, { [second]: 100 });
   await screen(page, "canary-03-promoted");
 
   // 4. Roll back: all traffic to the previous ready revision.

@@ -9,6 +9,11 @@
 // sent is then posted to the API with the token (as JSON: kube-apiserver, and so the embedded
 // cluster, also refuses text/plain with 415, but only after authentication): it creates the
 // Service, so the attack failed for want of a credential, not because its payload was wrong.
+//
+// The console itself has no credential to ask for, so it compares the origin of a write with its
+// own, scheme, host and port: a page on another port of 127.0.0.1 (the same site, so only
+// Sec-Fetch-Site and Origin tell it apart) is refused, and so is a forged Origin naming another
+// scheme or port, which a browser without Sec-Fetch-Site could send.
 
 import http from "node:http";
 import type { AddressInfo } from "node:net";
@@ -30,7 +35,10 @@ interface Captured {
 }
 
 /** The attacking site: the page, and a sink that records what the browser sends. */
-async function startAttackerSite(apiUrl: string): Promise<{ url: string; captured: Map<string, Captured>; close(): Promise<void> }> {
+async function startAttackerSite(
+  apiUrl: string,
+  { host = "localhost", path = SERVICES_PATH }: { host?: string; path?: string } = {},
+): Promise<{ url: string; captured: Map<string, Captured>; close(): Promise<void> }> {
   const captured = new Map<string, Captured>();
   const server = http.createServer((req, res) => {
     if (req.method === "POST" && req.url?.startsWith("/capture/")) {
@@ -42,13 +50,13 @@ async function startAttackerSite(apiUrl: string): Promise<{ url: string; capture
       });
       return;
     }
-    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(attackPage(apiUrl));
+    res.writeHead(200, { "Content-Type": "text/html; charset=utf-8" }).end(attackPage(`${apiUrl}${path}`));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.address() as AddressInfo).port;
   return {
-    // `localhost`, not 127.0.0.1: another site than the API's, not only another origin.
-    url: `http://localhost:${port}/`,
+    // By default `localhost`, not 127.0.0.1: another site than the API's, not only another origin.
+    url: `http://${host}:${port}/`,
     captured,
     close: () =>
       new Promise<void>((resolve) => {
@@ -59,7 +67,7 @@ async function startAttackerSite(apiUrl: string): Promise<{ url: string; capture
   };
 }
 
-function attackPage(apiUrl: string): string {
+function attackPage(targetUrl: string): string {
   // The classic text/plain trick: the browser sends `name=value`, so the name opens the JSON and
   // the value closes it, with the `=` landing inside an annotation's value.
   const formName = JSON.stringify(
@@ -67,7 +75,7 @@ function attackPage(apiUrl: string): string {
   );
   const formValue = JSON.stringify(`"}},"spec":{"template":${JSON.stringify(TEMPLATE)}}}`);
   const fetchBody = JSON.stringify(JSON.stringify({ apiVersion: "serving.knative.dev/v1", kind: "Service", metadata: { name: FETCH_SERVICE }, spec: { template: TEMPLATE } }));
-  const target = JSON.stringify(`${apiUrl}${SERVICES_PATH}`);
+  const target = JSON.stringify(targetUrl);
   return `<!doctype html>
 <title>Totally unrelated site</title>
 <h1>Totally unrelated site</h1>
@@ -156,4 +164,56 @@ test("the embedded cluster's token never reaches the browser", async ({ page }) 
   expect(bodies.length).toBeGreaterThan(3);
   for (const body of bodies) expect(body).not.toContain(token);
   expect(await page.content()).not.toContain(token);
+});
+
+const CONSOLE_SERVICES_PATH = "/api/clusters/embedded/namespaces/default/services";
+const consoleBody = (name: string) => JSON.stringify({ metadata: { name }, spec: { template: TEMPLATE } });
+
+test("a page on another port of the console's own host cannot write through the console", async ({ page, baseURL }) => {
+  const site = await startAttackerSite(baseURL!, { host: "127.0.0.1", path: CONSOLE_SERVICES_PATH });
+  try {
+    // What the console answered, and what the browser then refused to hand the page.
+    const statuses = new Map<string, number>();
+    const blocked = new Map<string, string>();
+    const which = (r: { url(): string; method(): string; postData(): string | null }) =>
+      r.url() === `${baseURL}${CONSOLE_SERVICES_PATH}` && r.method() === "POST" ? ((r.postData() ?? "").includes(FORM_SERVICE) ? "form" : "fetch") : undefined;
+    page.on("response", (response) => {
+      const attack = which(response.request());
+      if (attack) statuses.set(attack, response.status());
+    });
+    page.on("requestfailed", (request) => {
+      const attack = which(request);
+      if (attack) blocked.set(attack, request.failure()?.errorText ?? "failed");
+    });
+    expect(new URL(site.url).port).not.toBe(new URL(baseURL!).port);
+    await page.goto(site.url);
+    // The no-cors fetch gets no answer at all: the console's Cross-Origin-Resource-Policy keeps
+    // even an opaque one from another origin.
+    await expect(page.getByRole("status", { name: "attack" })).toHaveText("form answered; fetch failed: Failed to fetch");
+    await expect.poll(() => statuses.get("form")).toBe(403);
+    expect([statuses.get("fetch"), blocked.get("fetch")]).toContainEqual(expect.stringMatching(/^net::ERR_BLOCKED_BY_RESPONSE/));
+    if (statuses.has("fetch")) expect(statuses.get("fetch")).toBe(403);
+    expect(exists(FORM_SERVICE)).toBe(false);
+    expect(exists(FETCH_SERVICE)).toBe(false);
+  } finally {
+    await site.close();
+  }
+});
+
+test("a write whose Origin differs from the console's by scheme or port is refused; the same write from its own origin is not", async ({ request, baseURL }) => {
+  const own = new URL(baseURL!);
+  const name = `xsite-origin-${run}`;
+  try {
+    for (const origin of [`https://${own.host}`, `http://${own.hostname}:${Number(own.port) + 1}`, `http://localhost:${own.port}`]) {
+      const response = await request.post(CONSOLE_SERVICES_PATH, { headers: { Origin: origin, "Content-Type": "application/json" }, data: consoleBody(name), failOnStatusCode: false });
+      expect(response.status(), origin).toBe(403);
+      expect(await response.json()).toMatchObject({ kind: "Status", code: 403, message: `Cross-site request refused (Origin ${origin}).` });
+      expect(exists(name)).toBe(false);
+    }
+    const accepted = await request.post(CONSOLE_SERVICES_PATH, { headers: { Origin: own.origin, "Content-Type": "application/json" }, data: consoleBody(name), failOnStatusCode: false });
+    expect(accepted.status(), await accepted.text()).toBeLessThan(300);
+    expect(exists(name)).toBe(true);
+  } finally {
+    kubectl(["delete", "ksvc", name, "--ignore-not-found", "--wait=false"]);
+  }
 });

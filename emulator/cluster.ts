@@ -1,7 +1,8 @@
 // The embedded cluster, assembled: store → registry (with admission) → API server, Knative's
 // controllers, and the gateway. `startEmbeddedCluster` is what `npm run emulator`, the tests
 // and the benches start; the console itself only ever talks to it over HTTPS, with the bearer
-// token and the pinned certificate that the kubeconfig written here carries (emulator/credentials).
+// token and the pinned certificate that the kubeconfig written here carries (emulator/credentials),
+// as one of the identities RBAC authorizes (emulator/rbac).
 
 import path from "node:path";
 import { startApiServer } from "./api/server";
@@ -15,6 +16,9 @@ import { startControllers } from "./controllers";
 import { startGateway } from "./gateway";
 import { knativeAdmissionPlugins } from "./knative/admission";
 import { writeKubeconfig } from "./kubeconfig";
+import { rbacAdmission } from "./rbac/admission";
+import { prepareClusterAccess, type SeededIdentity } from "./rbac/cluster-access";
+import { PodMetricsStore } from "./runtime/pod-metrics";
 import { createPodProxy } from "./runtime/pod-proxy";
 import { createTrafficStats } from "./runtime/traffic-stats";
 import { describeIngress, isEmpty, seedCluster } from "./seed";
@@ -43,6 +47,8 @@ export interface EmbeddedCluster {
   token: string;
   /** Where the token is kept: DATA_DIR/token, owner-only. */
   tokenFile: string;
+  /** The other identities, each a context of the kubeconfig with a token of its own (emulator/rbac/identities.ts). */
+  identities: readonly SeededIdentity[];
   /** PEM of the certificate the API server presents, which its clients trust. */
   caCert: string;
   /** Where that certificate is kept: DATA_DIR/apiserver.crt. */
@@ -70,8 +76,10 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
   const store = openSqliteStore(opts.dataDir);
   const token = loadOrCreateToken(opts.dataDir);
   const tls = loadOrCreateServingCert(opts.dataDir, host);
-  const registry = new ObjectRegistry(store, [builtinAdmission, ...knativeAdmissionPlugins()], checkStoredObject);
+  const access = prepareClusterAccess(path.resolve(opts.dataDir));
+  const registry: ObjectRegistry = new ObjectRegistry(store, [rbacAdmission(() => registry), builtinAdmission, ...knativeAdmissionPlugins()], checkStoredObject);
   const stats = createTrafficStats();
+  const podMetrics = new PodMetricsStore();
 
   const fresh = isEmpty(registry);
   const controllers = startControllers({
@@ -81,12 +89,22 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
     readyDelayMs: opts.readyDelayMs ?? DEFAULTS.readyDelayMs,
     scaleToZeroGraceMs: opts.scaleToZeroGraceMs ?? DEFAULTS.scaleToZeroGraceMs,
   });
-  const gateway = await startGateway({ registry, stats, activator: controllers.activator, domain, host, port: opts.gatewayPort ?? DEFAULTS.gatewayPort });
-  const api = await startApiServer({ registry, podProxy: createPodProxy(registry, stats), host, port: opts.port ?? DEFAULTS.port, token, tls });
+  const gateway = await startGateway({ registry, stats, podMetrics, activator: controllers.activator, domain, host, port: opts.gatewayPort ?? DEFAULTS.gatewayPort });
+  const api = await startApiServer({
+    registry,
+    podProxy: createPodProxy(registry, podMetrics),
+    host,
+    port: opts.port ?? DEFAULTS.port,
+    token,
+    identities: access.identities,
+    serviceAccountTokens: access.serviceAccountTokens,
+    tls,
+  });
   if (fresh) seedCluster(registry, { seedSample: opts.seed ?? true });
+  const stopAccessControllers = access.start(registry);
   describeIngress(registry, { host, port: gateway.port }, domain);
   const stopEventRetention = startEventRetention(registry);
-  const kubeconfig = writeKubeconfig(path.resolve(opts.dataDir), api.url, { token, caCert: tls.cert });
+  const kubeconfig = writeKubeconfig(path.resolve(opts.dataDir), api.url, { token, caCert: tls.cert, identities: access.identities });
 
   let stopped = false;
   return {
@@ -95,6 +113,7 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
     kubeconfig,
     token,
     tokenFile: tokenPath(path.resolve(opts.dataDir)),
+    identities: access.identities,
     caCert: tls.cert,
     caCertFile: certPath(path.resolve(opts.dataDir)),
     registry,
@@ -103,6 +122,7 @@ export async function startEmbeddedCluster(opts: EmbeddedClusterOptions): Promis
       if (stopped) return;
       stopped = true;
       controllers.stop();
+      stopAccessControllers();
       stopEventRetention();
       await Promise.all([api.close(), gateway.close()]);
       store.close();

@@ -3,7 +3,8 @@
 //   --gateway-port N  ingress gateway port (default 7081; 0 picks a free port)
 //   --host H          address to listen on (default 127.0.0.1)
 //   --data-dir DIR    where state lives (default .data/embedded-cluster); DIR/kubeconfig is written there,
-//                     carrying the bearer token (DIR/token) and the API's certificate (DIR/apiserver.crt)
+//                     carrying the bearer tokens (DIR/token for the admin, DIR/token-viewer and
+//                     DIR/token-developer for the other contexts) and the API's certificate (DIR/apiserver.crt)
 //   --domain D        the domain of Route URLs (default example.com)
 //   --ready-delay-ms N        how long a new Revision takes to become Ready (default 1500)
 //   --scale-to-zero-grace-ms N  idle time before a Revision scales to zero (default 30000)
@@ -57,6 +58,7 @@ async function main(): Promise<void> {
   console.log(`kubeconfig:     ${cluster.kubeconfig}`);
   // Where the token is, never the token: this output lands in terminals and logs.
   console.log(`token:          ${cluster.tokenFile} (the kubeconfig carries it)`);
+  console.log(`contexts:       knative-local (admin), ${cluster.identities.map((i) => `${i.context} (${i.user.name})`).join(", ")}`);
   console.log(`Try: KUBECONFIG=${cluster.kubeconfig} kubectl get ksvc`);
 
   let stopping = false;

@@ -6,6 +6,7 @@
 import { SERVING_API_VERSION, type KubeObject } from "../lib/knative/types";
 import { ADMIN, CONTROLLER, type Registry } from "./core/registry";
 import { CONFIGMAPS, CORE_SERVICES, DEPLOYMENTS, NAMESPACES, SERVICES, type ResourceType } from "./core/resources";
+import { seedObservabilityConfig } from "./knative/config-observability";
 
 export const KNATIVE_SERVING_VERSION = "1.23.0";
 export const HELLOWORLD_IMAGE = "ghcr.io/knative/helloworld-go:latest";
@@ -34,6 +35,7 @@ export function seedCluster(registry: Registry, opts: { seedSample: boolean }): 
     if (!registry.get(type, obj.metadata.namespace, obj.metadata.name!)) registry.create(type, obj, CONTROLLER);
   };
   for (const ns of ["default", "kube-system", "kube-public", "knative-serving", "kourier-system"]) ensure(NAMESPACES, { metadata: { name: ns } });
+  seedObservabilityConfig(registry, KNATIVE_SERVING_VERSION);
 
   for (const c of SERVING_COMPONENTS) {
     ensure(DEPLOYMENTS, deployment("knative-serving", c, `gcr.io/knative-releases/knative.dev/serving/cmd/${c}:v${KNATIVE_SERVING_VERSION}`, servingLabels(c)));

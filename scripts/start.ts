@@ -3,17 +3,20 @@
 //   1. builds .next when it is missing or older than the sources;
 //   2. starts the embedded cluster (as `npm run emulator` does) on free ports with its state in
 //      .data/embedded, unless KNATIVE_CONSOLE_EMBEDDED=0 (or --no-embedded);
-//   3. starts `next start`, telling it the embedded cluster's kubeconfig through
+//   3. starts the console's server (scripts/console-server.ts: Next.js behind the console's HTTP
+//      front), telling it the embedded cluster's kubeconfig through
 //      KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG; other clusters come from KUBECONFIG / ~/.kube/config;
 //   4. forwards SIGINT/SIGTERM and stops both children by their process ids.
-// With --dev (`npm run dev`) it runs `next dev` instead of building and `next start`.
+// With --dev (`npm run dev`) the server runs Next's development server instead of the build.
 //
 // Settings: PORT (3000), HOST (127.0.0.1: loopback, since the console acts with your
-// kubeconfig's rights), KNATIVE_CONSOLE_EMBEDDED (1), KNATIVE_CONSOLE_DATA_DIR (.data/embedded).
+// kubeconfig's rights), KNATIVE_CONSOLE_AUTH / --auth (local: loopback only, see
+// lib/k8s/auth-mode.ts), KNATIVE_CONSOLE_EMBEDDED (1), KNATIVE_CONSOLE_DATA_DIR (.data/embedded).
 
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { AUTH_MODE_ENV, authMode } from "../lib/k8s/auth-mode";
 import { buildIsCurrent } from "./build-freshness";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -26,21 +29,35 @@ const { values: flags } = parseArgs({
     "no-embedded": { type: "boolean" },
     "data-dir": { type: "string" },
     dev: { type: "boolean" },
+    auth: { type: "string" },
+    "allow-remote-local": { type: "boolean" },
     help: { type: "boolean", short: "h" },
   },
   strict: true,
 });
 
 if (flags.help) {
-  console.log("usage: npm start -- [--port N] [--host H] [--no-embedded] [--data-dir DIR] [--dev]");
-  console.log("env:   PORT, HOST, KNATIVE_CONSOLE_EMBEDDED=0, KNATIVE_CONSOLE_DATA_DIR, KUBECONFIG");
+  console.log("usage: npm start -- [--port N] [--host H] [--auth local|token] [--allow-remote-local] [--no-embedded] [--data-dir DIR] [--dev]");
+  console.log("env:   PORT, HOST, KNATIVE_CONSOLE_AUTH, KNATIVE_CONSOLE_PUBLIC_URL, KNATIVE_CONSOLE_ALLOWED_HOSTS,");
+  console.log("       KNATIVE_CONSOLE_EMBEDDED=0, KNATIVE_CONSOLE_DATA_DIR, KUBECONFIG");
   process.exit(0);
 }
 
-const port = flags.port ?? process.env.PORT ?? "3000";
-const host = flags.host ?? process.env.HOST ?? "127.0.0.1";
+const port = flags.port ?? (process.env.PORT || "3000");
+const host = flags.host ?? (process.env.HOST || "127.0.0.1");
 const embeddedEnabled = !flags["no-embedded"] && process.env.KNATIVE_CONSOLE_EMBEDDED !== "0";
 const dataDir = path.resolve(root, flags["data-dir"] ?? process.env.KNATIVE_CONSOLE_DATA_DIR ?? ".data/embedded");
+const auth = flags.auth ?? (process.env[AUTH_MODE_ENV] || "local");
+const allowRemote = flags["allow-remote-local"] ?? false;
+
+// Refused before anything is built or started: a minute of building, then a refusal, would be worse.
+try {
+  const decision = authMode(auth).checkBind({ host, port, allowRemote });
+  if (!decision.ok) throw new Error(decision.error);
+} catch (err) {
+  console.error((err as Error).message);
+  process.exit(2);
+}
 
 const children = new Set<ChildProcess>();
 let stopping = false;
@@ -142,7 +159,10 @@ async function main(): Promise<void> {
     }
   }
 
-  const consoleServer = run(bin("next"), [flags.dev ? "dev" : "start", "-H", host, "-p", port], env, "inherit");
+  const serverArgs = ["--import", "tsx", "scripts/console-server.ts", "--host", host, "--port", port, "--auth", auth];
+  if (allowRemote) serverArgs.push("--allow-remote-local");
+  if (flags.dev) serverArgs.push("--dev");
+  const consoleServer = run(process.execPath, serverArgs, env, "inherit");
   console.log(`Knative Console: http://${host.includes(":") ? `[${host}]` : host}:${port}`);
   consoleServer.on("exit", (code) => {
     if (!stopping) void stopAll(code ?? 1);

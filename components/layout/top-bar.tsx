@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Boxes } from "lucide-react";
 import type { ClusterSummary } from "@/lib/queries/api-types";
 import { ClusterIndicator } from "@/components/live/cluster-indicator";
+import { SessionMenu } from "@/components/auth/session-menu";
 
 export function TopBar({ cluster }: { cluster?: ClusterSummary }) {
   return (
@@ -22,6 +23,7 @@ export function TopBar({ cluster }: { cluster?: ClusterSummary }) {
           </div>
         </>
       ) : null}
+      <SessionMenu />
     </header>
   );
 }

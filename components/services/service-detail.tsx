@@ -71,6 +71,8 @@ export function ServiceDetail({ cluster, namespace, name }: { cluster: string; n
           />
         </Section>
         <LiveTrafficSection cluster={cluster} namespace={namespace} name={name} />
+        {/* Send requests: test traffic through the ingress gateway, answers grouped by body, beside the live chart. */}
+        <SendRequestsSection cluster={cluster} namespace={namespace} service={svc} />
         <Section title="Conditions" flush>
           <ConditionsTable conditions={svc.status?.conditions} label="Service conditions" />
         </Section>
@@ -83,8 +85,6 @@ export function ServiceDetail({ cluster, namespace, name }: { cluster: string; n
             <RevisionInformation cluster={cluster} namespace={namespace} service={name} rows={rows} />
           )}
         </Section>
-        {/* Send requests: test traffic through the ingress gateway, answers grouped by body. */}
-        <SendRequestsSection cluster={cluster} namespace={namespace} service={svc} />
       </div>
     </>
   );

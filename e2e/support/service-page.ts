@@ -110,6 +110,12 @@ export class LiveTraffic {
     return this.root.getByRole("table", { name: "Configured and observed split" }).getByRole("row").filter({ hasText: revision });
   }
 
+  /** The observed share of a revision, in percent, as its row shows it (NaN before any request). */
+  async observedPercent(revision: string): Promise<number> {
+    const text = await this.splitRow(revision).innerText();
+    return Number(/(\d+(?:\.\d+)?) %\s*\d+\s*(?:As configured|Drift)/.exec(text)?.[1] ?? NaN);
+  }
+
   /** A revision's row in the success rate and latency table. */
   healthRow(revision: string): Locator {
     return this.root.getByRole("table", { name: /^Success rate and latency per revision/ }).getByRole("row").filter({ hasText: revision });

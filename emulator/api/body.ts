@@ -6,7 +6,7 @@ import type { IncomingMessage } from "node:http";
 import YAML from "yaml";
 import { ApiError } from "../core/errors";
 import type { ResourceType } from "../core/resources";
-import { decodeProtobufObject, PROTOBUF, PROTOBUF_KINDS } from "./protobuf";
+import { acceptsProtobuf, decodeProtobufObject, PROTOBUF } from "./protobuf";
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024; // kube-apiserver's default request body limit
 /** How long a client may take to send a body it has announced. */
@@ -65,7 +65,7 @@ export function readBody(req: IncomingMessage, deadlineMs = BODY_DEADLINE_MS): P
 
 /** The media types a create or update of `type` accepts (CRDs are not served as protobuf). */
 function objectMediaTypes(type: ResourceType): string[] {
-  return PROTOBUF_KINDS.has(type.kind) && type.group === "" ? [JSON_MEDIA, YAML_MEDIA, PROTOBUF] : [JSON_MEDIA, YAML_MEDIA];
+  return acceptsProtobuf(type) ? [JSON_MEDIA, YAML_MEDIA, PROTOBUF] : [JSON_MEDIA, YAML_MEDIA];
 }
 
 /**

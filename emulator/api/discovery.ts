@@ -26,8 +26,15 @@ const groups = () => [...new Set(RESOURCE_TYPES.filter((t) => t.group).map((t) =
 const typesOf = (group: string) => RESOURCE_TYPES.filter((t) => t.group === group);
 const groupVersion = (t: ResourceType) => (t.group ? `${t.group}/${t.version}` : t.version);
 
+/** The status subresource, if any, and the others the type declares (a ServiceAccount's token). */
+function subresourcesOf(t: ResourceType) {
+  const status = t.statusSubresource ? [{ name: "status", group: t.group, version: t.version, kind: t.kind, verbs: ["get", "patch", "update"] }] : [];
+  return [...status, ...(t.subresources ?? [])];
+}
+
 function aggregatedResource(t: ResourceType) {
   const responseKind = { group: t.group, version: t.version, kind: t.kind };
+  const subresources = subresourcesOf(t).map((s) => ({ subresource: s.name, responseKind: { group: s.group, version: s.version, kind: s.kind }, verbs: s.verbs }));
   return {
     resource: t.resource,
     responseKind,
@@ -36,7 +43,7 @@ function aggregatedResource(t: ResourceType) {
     verbs: t.verbs,
     ...(t.shortNames.length ? { shortNames: t.shortNames } : {}),
     ...(t.categories.length ? { categories: t.categories } : {}),
-    ...(t.statusSubresource ? { subresources: [{ subresource: "status", responseKind, verbs: ["get", "patch", "update"] }] } : {}),
+    ...(subresources.length ? { subresources } : {}),
   };
 }
 
@@ -90,8 +97,16 @@ export function legacyResourceList(group: string, version: string) {
       ...(t.shortNames.length ? { shortNames: t.shortNames } : {}),
       ...(t.categories.length ? { categories: t.categories } : {}),
     };
-    const status = { name: `${t.resource}/status`, singularName: "", namespaced: t.namespaced, kind: t.kind, verbs: ["get", "patch", "update"] };
-    return t.statusSubresource ? [main, status] : [main];
+    const subresources = subresourcesOf(t).map((s) => ({
+      name: `${t.resource}/${s.name}`,
+      singularName: "",
+      namespaced: t.namespaced,
+      // A subresource of another group or version says so (serviceaccounts/token is a TokenRequest).
+      ...(s.group !== t.group || s.version !== t.version ? { group: s.group, version: s.version } : {}),
+      kind: s.kind,
+      verbs: s.verbs,
+    }));
+    return [main, ...subresources];
   });
   return { kind: "APIResourceList", apiVersion: "v1", groupVersion: groupVersion(types[0]!), resources };
 }

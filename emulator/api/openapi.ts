@@ -28,6 +28,8 @@ function gvDocument(gv: string): Doc {
   for (const t of RESOURCE_TYPES.filter((x) => gvPath(x) === gv)) {
     const base = `/${gv}${t.namespaced ? "/namespaces/{namespace}" : ""}/${t.resource}`;
     paths[base] = { post: operation(t, "post") };
+    // Every kind gets its PATCH, the reviews too, though they are only ever created: kubectl looks
+    // for one to learn that the server validates fields, and without it asks for /openapi/v2.
     paths[`${base}/{name}`] = { put: operation(t, "put"), patch: operation(t, "patch") };
     if (t.statusSubresource) paths[`${base}/{name}/status`] = { put: operation(t, "put"), patch: operation(t, "patch") };
   }

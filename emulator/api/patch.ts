@@ -1,5 +1,6 @@
-// PATCH bodies: JSON Merge Patch (RFC 7386), JSON Patch (RFC 6902), strategic merge (core kinds
-// only, applied with merge semantics, which is exact for ConfigMaps, Secrets and labels), and
+// PATCH bodies: JSON Merge Patch (RFC 7386), JSON Patch (RFC 6902), strategic merge (built-in
+// kinds only, applied with merge semantics, which is exact for ConfigMaps, Secrets, labels and
+// RBAC objects, whose lists have no merge keys), and
 // server-side apply (approximated by a merge). Custom resources refuse strategic merge with 415,
 // as kube-apiserver does.
 
@@ -7,6 +8,7 @@ import jsonPatch, { type Operation } from "fast-json-patch";
 import mergePatch from "json-merge-patch";
 import { ApiError } from "../core/errors";
 import type { ResourceType } from "../core/resources";
+import { RBAC_GROUP } from "../rbac/resource-types";
 import { parseJson, parseYaml } from "./body";
 
 /** kube-apiserver's limit (staging/src/k8s.io/apiserver/pkg/endpoints/handlers/patch.go). */
@@ -20,7 +22,7 @@ export const APPLY = "application/apply-patch+yaml";
 const ACCEPTED_FOR_CRDS = `the body of the request was in an unknown format - accepted media types include: ${JSON_PATCH}, ${MERGE}, ${APPLY}`;
 
 export function checkPatchType(type: ResourceType, contentType: string): void {
-  const builtIn = type.group === "" || type.group === "apps";
+  const builtIn = type.group === "" || type.group === "apps" || type.group === RBAC_GROUP;
   if (contentType === MERGE || contentType === JSON_PATCH || contentType === APPLY) return;
   if (contentType === STRATEGIC && builtIn) return;
   throw ApiError.unsupportedMediaType(builtIn ? `${ACCEPTED_FOR_CRDS}, ${STRATEGIC}` : ACCEPTED_FOR_CRDS);

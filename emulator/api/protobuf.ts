@@ -1,165 +1,142 @@
 // kubectl ≥ 1.32 sends `create namespace|configmap|secret|service` bodies as Kubernetes protobuf
-// (kubectl's create subcommands use client-go's protobuf content type), with no JSON fallback. This decodes that small subset
-// into the JSON object; answers stay JSON, which kubectl accepts. Every read is bounds-checked
-// (varints of at most 10 bytes, lengths within what is left), so a hostile body is a 400 in time
-// proportional to its size, never a stall.
+// (kubectl's create subcommands use client-go's protobuf content type), with no JSON fallback, and
+// so it sends the access-control kinds (../rbac/protobuf.ts, still decoded by hand there). This
+// decodes them with the messages generated from Kubernetes' own .proto files (a subset, in
+// proto/k8s.io; `npm run generate:proto`) into the JSON object the rest of the API server
+// decodes, as kube-apiserver's protobuf serializer hands the Go object on
+// (k8s.io/apimachinery pkg/runtime/serializer/protobuf). Answers stay JSON, which kubectl accepts.
+//
+// The body is the 4-byte "k8s\0" prefix, then a runtime.Unknown whose `raw` holds the object.
+// Every byte is checked against the schema first (lib/knative/protobuf-strict.ts), so a hostile
+// body is a 400 in time proportional to its size, never a stall or a half-decoded object.
+//
+// A field is copied when it is on the wire (proto2 presence), so an empty string kubectl sends
+// stays an empty string, as Go's decoding would keep it. Maps become plain objects with own
+// properties only (a key "__proto__" is a key).
 
+import { isFieldSet } from "@bufbuild/protobuf";
+import { SERVING_GROUP } from "../../lib/knative/types";
+import { decodeStrict, ProtobufDecodeError } from "../../lib/knative/protobuf-strict";
 import { ApiError } from "../core/errors";
+import type { ResourceType } from "../core/resources";
+import { ACCESS_CONTROL_PROTOBUF_KINDS, decodeAccessControlProtobuf } from "../rbac/protobuf";
+import { bytes, fields, objectMeta as wireObjectMeta } from "./protobuf-wire";
+import { ConfigMapSchema, NamespaceSchema, SecretSchema, ServiceSchema, ServicePortSchema, ServiceSpecSchema, type ServicePort, type ServiceSpec } from "./proto/k8s.io/api/core/v1/generated_pb";
+import { ObjectMetaSchema, type ObjectMeta } from "./proto/k8s.io/apimachinery/pkg/apis/meta/v1/generated_pb";
+import { TypeMetaSchema, UnknownSchema } from "./proto/k8s.io/apimachinery/pkg/runtime/generated_pb";
+import { IntOrStringSchema } from "./proto/k8s.io/apimachinery/pkg/util/intstr/generated_pb";
 
 export const PROTOBUF = "application/vnd.kubernetes.protobuf";
 /** The kinds whose protobuf bodies are decoded here (those kubectl sends as protobuf). */
-export const PROTOBUF_KINDS = new Set(["Namespace", "ConfigMap", "Secret", "Service"]);
-const MAX_VARINT_BYTES = 10;
+const PROTOBUF_KINDS = new Set(["Namespace", "ConfigMap", "Secret", "Service", ...ACCESS_CONTROL_PROTOBUF_KINDS]);
 const MAGIC = [0x6b, 0x38, 0x73, 0x00]; // "k8s\0"
 
-type Field = { no: number; wire: number; value: bigint | Buffer };
-
-function readVarint(buf: Buffer, pos: { i: number }): bigint {
-  let result = 0n;
-  let shift = 0n;
-  for (let n = 0; n < MAX_VARINT_BYTES; n++) {
-    if (pos.i >= buf.length) throw new Error("truncated varint");
-    const b = buf[pos.i++]!;
-    result |= BigInt(b & 0x7f) << shift;
-    if ((b & 0x80) === 0) return result;
-    shift += 7n;
-  }
-  throw new Error("varint overflows 64 bits");
+/** Whether kube-apiserver takes protobuf bodies for `type`: built-in kinds only, never custom resources. */
+export function acceptsProtobuf(type: ResourceType): boolean {
+  return type.group !== SERVING_GROUP && PROTOBUF_KINDS.has(type.kind);
 }
 
-function take(buf: Buffer, pos: { i: number }, len: number): Buffer {
-  if (len > buf.length - pos.i) throw new Error("field length exceeds the message");
-  const out = buf.subarray(pos.i, pos.i + len);
-  pos.i += len;
-  return out;
-}
+type JsonObject = Record<string, unknown>;
 
-function fields(buf: Buffer): Field[] {
-  const out: Field[] = [];
-  const pos = { i: 0 };
-  while (pos.i < buf.length) {
-    const tag = Number(readVarint(buf, pos));
-    const no = tag >> 3;
-    const wire = tag & 7;
-    if (wire === 0) out.push({ no, wire, value: readVarint(buf, pos) });
-    else if (wire === 2) out.push({ no, wire, value: take(buf, pos, Number(readVarint(buf, pos))) });
-    else if (wire === 1) out.push({ no, wire, value: take(buf, pos, 8) });
-    else if (wire === 5) out.push({ no, wire, value: take(buf, pos, 4) });
-    else throw new Error(`unsupported wire type ${wire}`);
-  }
-  return out;
-}
-
-function bytes(f: Field | undefined): Buffer {
-  if (!f || !Buffer.isBuffer(f.value)) throw new Error(`field ${f?.no ?? "?"} is missing or not length-delimited`);
-  return f.value;
-}
-const str = (f: Field | undefined) => bytes(f).toString("utf8");
-const num = (f: Field) => {
-  if (typeof f.value !== "bigint") throw new Error(`field ${f.no} is not a varint`);
-  return Number(BigInt.asIntN(32, f.value));
-};
-
-function mapEntries(fs: Field[], no: number, asBase64 = false): Record<string, string> | undefined {
-  const entries = fs.filter((f) => f.no === no);
-  if (entries.length === 0) return undefined;
-  const out: Record<string, string> = {};
-  for (const e of entries) {
-    const kv = fields(bytes(e));
-    const k = kv.find((f) => f.no === 1);
-    const v = kv.find((f) => f.no === 2);
-    out[k ? str(k) : ""] = v ? (asBase64 ? bytes(v).toString("base64") : str(v)) : "";
-  }
-  return out;
-}
-
-function objectMeta(buf: Buffer): Record<string, unknown> {
-  const fs = fields(buf);
-  const meta: Record<string, unknown> = {};
-  for (const f of fs) {
-    if (f.no === 1) meta.name = str(f);
-    if (f.no === 2) meta.generateName = str(f);
-    if (f.no === 3) meta.namespace = str(f);
-  }
-  const labels = mapEntries(fs, 11);
-  const annotations = mapEntries(fs, 12);
-  if (labels) meta.labels = labels;
-  if (annotations) meta.annotations = annotations;
-  return meta;
-}
-
-function servicePort(buf: Buffer): Record<string, unknown> {
-  const port: Record<string, unknown> = {};
-  for (const f of fields(buf)) {
-    if (f.no === 1) port.name = str(f);
-    if (f.no === 2) port.protocol = str(f);
-    if (f.no === 3) port.port = num(f);
-    if (f.no === 4) {
-      const ios = fields(bytes(f));
-      const isString = ios.find((x) => x.no === 1)?.value === 1n;
-      const intVal = ios.find((x) => x.no === 2);
-      const strVal = ios.find((x) => x.no === 3);
-      port.targetPort = isString ? (strVal ? str(strVal) : "") : intVal ? num(intVal) : 0;
-    }
-    if (f.no === 5) port.nodePort = num(f);
-  }
-  return port;
-}
-
-function serviceSpec(buf: Buffer): Record<string, unknown> {
-  const fs = fields(buf);
-  const spec: Record<string, unknown> = {};
-  const ports = fs.filter((f) => f.no === 1).map((f) => servicePort(bytes(f)));
-  if (ports.length) spec.ports = ports;
-  const selector = mapEntries(fs, 2);
-  if (selector) spec.selector = selector;
-  for (const f of fs) {
-    if (f.no === 3) spec.clusterIP = str(f);
-    if (f.no === 4) spec.type = str(f);
-  }
-  return spec;
-}
-
-export function decodeProtobufObject(body: Buffer): Record<string, unknown> {
+export function decodeProtobufObject(body: Buffer): JsonObject {
   try {
     if (!MAGIC.every((b, i) => body[i] === b)) throw new Error("missing the k8s protobuf prefix");
-    const unknown = fields(body.subarray(4));
-    const typeMeta = fields(bytes(unknown.find((f) => f.no === 1)));
-    const apiVersion = str(typeMeta.find((f) => f.no === 1));
-    const kind = str(typeMeta.find((f) => f.no === 2));
-    const raw = fields(bytes(unknown.find((f) => f.no === 2)));
-    const metaField = raw.find((f) => f.no === 1);
-    const obj: Record<string, unknown> = { apiVersion, kind, metadata: metaField ? objectMeta(bytes(metaField)) : {} };
+    const unknown = decodeStrict(UnknownSchema, body.subarray(MAGIC.length));
+    const typeMeta = unknown.typeMeta;
+    if (!typeMeta) throw new Error("the envelope has no typeMeta (field 1)");
+    if (!isFieldSet(typeMeta, TypeMetaSchema.field.apiVersion)) throw new Error("typeMeta has no apiVersion (field 1)");
+    if (!isFieldSet(typeMeta, TypeMetaSchema.field.kind)) throw new Error("typeMeta has no kind (field 2)");
+    if (!isFieldSet(unknown, UnknownSchema.field.raw)) throw new Error("the envelope has no raw object (field 2)");
+    const { apiVersion, kind } = typeMeta;
+    const raw = unknown.raw;
     switch (kind) {
       case "Namespace":
-        break;
+        return { apiVersion, kind, metadata: objectMeta(decodeStrict(NamespaceSchema, raw).metadata) };
       case "ConfigMap": {
-        const data = mapEntries(raw, 2);
-        const binaryData = mapEntries(raw, 3, true);
-        if (data) obj.data = data;
-        if (binaryData) obj.binaryData = binaryData;
-        break;
+        const cm = decodeStrict(ConfigMapSchema, raw);
+        return { apiVersion, kind, metadata: objectMeta(cm.metadata), ...present({ data: strings(cm.data), binaryData: base64(cm.binaryData) }) };
       }
       case "Secret": {
-        const data = mapEntries(raw, 2, true);
-        if (data) obj.data = data;
-        const type = raw.find((f) => f.no === 3);
-        if (type) obj.type = str(type);
-        const stringData = mapEntries(raw, 4);
-        if (stringData) obj.stringData = stringData;
-        break;
+        const secret = decodeStrict(SecretSchema, raw);
+        return {
+          apiVersion,
+          kind,
+          metadata: objectMeta(secret.metadata),
+          ...present({
+            data: base64(secret.data),
+            type: isFieldSet(secret, SecretSchema.field.type) ? secret.type : undefined,
+            stringData: strings(secret.stringData),
+          }),
+        };
       }
       case "Service": {
-        const spec = raw.find((f) => f.no === 2);
-        obj.spec = spec ? serviceSpec(bytes(spec)) : {};
-        break;
+        const service = decodeStrict(ServiceSchema, raw);
+        return { apiVersion, kind, metadata: objectMeta(service.metadata), spec: service.spec ? serviceSpec(service.spec) : {} };
       }
-      default:
-        throw new Error(`protobuf bodies of kind ${kind} are not supported; send JSON`);
+      default: {
+        const message = Buffer.from(raw);
+        const meta = fields(message).find((f) => f.no === 1);
+        return { apiVersion, kind, metadata: meta ? wireObjectMeta(bytes(meta)) : {}, ...decodeAccessControlProtobuf(kind, message) };
+      }
     }
-    return obj;
   } catch (err) {
     if (err instanceof ApiError) throw err;
-    throw ApiError.badRequest(`could not decode the protobuf body: ${(err as Error).message}`);
+    const detail = err instanceof ProtobufDecodeError ? err.message : (err as Error).message;
+    throw ApiError.badRequest(`could not decode the protobuf body: ${detail}`);
   }
+}
+
+function objectMeta(meta: ObjectMeta | undefined): JsonObject {
+  if (!meta) return {};
+  const set = (field: keyof typeof ObjectMetaSchema.field) => isFieldSet(meta, ObjectMetaSchema.field[field]);
+  return present({
+    name: set("name") ? meta.name : undefined,
+    generateName: set("generateName") ? meta.generateName : undefined,
+    namespace: set("namespace") ? meta.namespace : undefined,
+    labels: strings(meta.labels),
+    annotations: strings(meta.annotations),
+  });
+}
+
+function serviceSpec(spec: ServiceSpec): JsonObject {
+  const set = (field: keyof typeof ServiceSpecSchema.field) => isFieldSet(spec, ServiceSpecSchema.field[field]);
+  return present({
+    ports: spec.ports.length > 0 ? spec.ports.map(servicePort) : undefined,
+    selector: strings(spec.selector),
+    clusterIP: set("clusterIP") ? spec.clusterIP : undefined,
+    type: set("type") ? spec.type : undefined,
+    // kubectl sends it for every Service, empty unless `create service externalname`.
+    externalName: spec.externalName || undefined,
+  });
+}
+
+function servicePort(port: ServicePort): JsonObject {
+  const set = (field: keyof typeof ServicePortSchema.field) => isFieldSet(port, ServicePortSchema.field[field]);
+  const target = port.targetPort;
+  // intstr.IntOrString: type 1 is a string, anything else an int (k8s.io/apimachinery pkg/util/intstr).
+  const targetPort = target && (isFieldSet(target, IntOrStringSchema.field.type) && target.type === 1n ? target.strVal : target.intVal);
+  return present({
+    name: set("name") ? port.name : undefined,
+    protocol: set("protocol") ? port.protocol : undefined,
+    port: set("port") ? port.port : undefined,
+    targetPort,
+    nodePort: set("nodePort") ? port.nodePort : undefined,
+  });
+}
+
+/** The entries of a decoded map, or undefined when it has none (the field is then left out). */
+function strings(map: Record<string, string>): Record<string, string> | undefined {
+  const entries = Object.entries(map);
+  return entries.length > 0 ? Object.fromEntries(entries) : undefined;
+}
+
+/** `map<string, bytes>` as the JSON API carries it: standard base64 with padding. */
+function base64(map: Record<string, Uint8Array>): Record<string, string> | undefined {
+  const entries = Object.entries(map);
+  return entries.length > 0 ? Object.fromEntries(entries.map(([k, v]) => [k, Buffer.from(v.buffer, v.byteOffset, v.byteLength).toString("base64")])) : undefined;
+}
+
+/** Drops the properties whose value is undefined. */
+function present(fields: JsonObject): JsonObject {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 }

@@ -33,7 +33,7 @@ function selectorFor(type: ResourceType, q: URLSearchParams): (o: KubeObject) =>
 }
 
 /** `fieldValidation`: what to do with fields the type does not declare; kube-apiserver's default is Warn. */
-function fieldValidationOf(q: URLSearchParams): FieldValidation {
+export function fieldValidationOf(q: URLSearchParams): FieldValidation {
   const fv = q.get("fieldValidation");
   if (fv === null || fv === "") return "Warn";
   if (fv === "Strict" || fv === "Warn" || fv === "Ignore") return fv;

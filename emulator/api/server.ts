@@ -1,6 +1,7 @@
 // The embedded cluster's Kubernetes API server: discovery, OpenAPI, resources, watches,
-// the pod proxy to queue-proxy metrics, health endpoints. HTTPS on loopback, and a bearer token
-// for everything but /version and the health checks (./authentication, emulator/credentials).
+// the pod proxy to queue-proxy metrics, health endpoints. HTTPS on loopback, a bearer token for
+// everything but /version and the health checks (./authentication, emulator/credentials), and
+// RBAC on every request, as kube-apiserver authorizes (emulator/rbac).
 
 import type http from "node:http";
 import type { IncomingMessage, ServerResponse } from "node:http";
@@ -10,7 +11,11 @@ import { ApiError } from "../core/errors";
 import type { ObjectRegistry } from "../core/object-registry";
 import type { PodProxy } from "../core/runtime";
 import { PODS } from "../core/resources";
-import { passesAuthentication } from "./authentication";
+import type { KubeObject } from "../../lib/knative/types";
+import { ensureBootstrapPolicy } from "../rbac/bootstrap";
+import { actorOf, createAccessControl } from "../rbac/access-control";
+import type { ServiceAccountTokens } from "../rbac/service-account-tokens";
+import type { UserInfo } from "../rbac/user";
 import {
   AGGREGATED_CONTENT_TYPE,
   KUBERNETES_VERSION,
@@ -34,8 +39,12 @@ export interface ApiServerOptions {
   port?: number;
   /** How often a watch that allows bookmarks gets one (default 30 s). */
   bookmarkIntervalMs?: number;
-  /** The bearer token every request needs, but for /version and the health checks (./authentication). */
+  /** The admin's bearer token (kubernetes-admin, in system:masters); every request but /version and the health checks needs a token (./authentication). */
   token: string;
+  /** The other fixed tokens, and whose they are (emulator/rbac/identities.ts). */
+  identities?: ReadonlyArray<{ token: string; user: UserInfo }>;
+  /** Issues and checks ServiceAccount tokens (POST …/serviceaccounts/{name}/token); without it there are none. */
+  serviceAccountTokens?: ServiceAccountTokens;
   /** The serving certificate and its key (PEM): kubectl sends a token over TLS only. */
   tls: { cert: string; key: string };
 }
@@ -52,8 +61,32 @@ const HEADERS_TIMEOUT_MS = 30_000;
 
 const POD_PROXY = /^\/api\/v1\/namespaces\/([^/]+)\/pods\/([^/:]+)(?::(\d+))?\/proxy(\/.*)?$/;
 
+interface ProxiedPod extends KubeObject {
+  spec?: { containers?: Array<{ ports?: Array<{ containerPort?: number }> }> };
+  status?: { podIP?: string };
+}
+
+/**
+ * pkg/proxy/util IsProxyableIP for the IPv4 pod IPs here: an address that parses, and is not
+ * loopback, link-local or link-local multicast (ErrAddressNotAllowed otherwise).
+ */
+function isProxyableIP(ip: string): boolean {
+  const octets = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(ip)?.slice(1).map(Number);
+  if (!octets || octets.some((o) => o > 255)) return false;
+  const [a, b, c] = octets as [number, number, number, number];
+  return a !== 127 && !(a === 169 && b === 254) && !(a === 224 && b === 0 && c === 0);
+}
+
+/** The first port of the first container that declares any (for a Knative pod, the user port). */
+function firstDeclaredPort(pod: ProxiedPod): number | undefined {
+  return pod.spec?.containers?.find((c) => (c.ports?.length ?? 0) > 0)?.ports?.[0]?.containerPort;
+}
+
 export async function startApiServer(opts: ApiServerOptions): Promise<RunningApiServer> {
   const resources = new ResourceHandler(opts.registry, { bookmarkIntervalMs: opts.bookmarkIntervalMs });
+  // The default roles and bindings, before the first request is authorized (kube-apiserver's rbac/bootstrap-roles hook).
+  ensureBootstrapPolicy(opts.registry);
+  const access = createAccessControl({ registry: opts.registry, adminToken: opts.token, identities: opts.identities, serviceAccountTokens: opts.serviceAccountTokens });
   const server = https.createServer({ cert: opts.tls.cert, key: opts.tls.key }, (req, res) => {
     handle(req, res).catch((err) => sendError(res, err));
   });
@@ -67,9 +100,9 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = requestUrl(req.url);
     const path = url.pathname.replace(/\/+$/, "") || "/";
-    // Before anything is read or served: kube-apiserver authenticates ahead of every handler.
-    if (!passesAuthentication(req, path, opts.token)) throw ApiError.unauthorized();
     const parts = pathSegments(path);
+    // Before anything is read or served: kube-apiserver authenticates and authorizes ahead of every handler.
+    const user = access.admit(req, path, parts, url.searchParams);
     const accept = req.headers.accept;
 
     if (req.method === "GET" || req.method === "HEAD") {
@@ -120,16 +153,26 @@ export async function startApiServer(opts: ApiServerOptions): Promise<RunningApi
     if (!parsed || parsed === "unknown-resource") {
       throw new ApiError(404, "NotFound", "the server could not find the requested resource");
     }
-    await resources.handle(req, res, parsed, url.searchParams);
+    if (await access.serve(req, res, parsed, user, url.searchParams)) return;
+    await resources.handle(req, res, parsed, url.searchParams, actorOf(user));
   }
 
+  /**
+   * kube-apiserver's pod proxy (pkg/registry/core/pod/strategy.go ResourceLocation, then
+   * k8s.io/apimachinery pkg/util/proxy): without a port, the first port the pod's containers
+   * declare; a pod without an IP is a 400; a port nothing listens on is the dial error, a 503.
+   */
   function podProxy(res: ServerResponse, m: RegExpExecArray): void {
-    const [, namespace, pod, port, rest] = m;
-    if (!opts.registry.getShared(PODS, namespace, pod!)) throw ApiError.notFound(PODS, pod!);
-    const answer = opts.podProxy?.(namespace!, pod!, Number(port ?? 80), (rest ?? "/").replace(/^\//, ""));
+    const [, namespace, podName, port, rest] = m;
+    const pod = opts.registry.getShared(PODS, namespace, podName!) as ProxiedPod | undefined;
+    if (!pod) throw ApiError.notFound(PODS, podName!);
+    const podIP = pod.status?.podIP ?? "";
+    if (!isProxyableIP(podIP)) throw ApiError.badRequest("address not allowed");
+    const target = port === undefined ? firstDeclaredPort(pod) : Number(port);
+    const answer = target === undefined ? undefined : opts.podProxy?.(namespace!, podName!, target, (rest ?? "/").replace(/^\//, ""));
     if (!answer) {
-      // What the apiserver says when nothing listens on the pod's port.
-      throw new ApiError(503, "ServiceUnavailable", `error trying to reach service: dial tcp: connect: connection refused`);
+      const address = target === undefined ? podIP : `${podIP}:${target}`;
+      throw new ApiError(503, "ServiceUnavailable", `error trying to reach service: dial tcp ${address}: connect: connection refused`);
     }
     res.writeHead(answer.status, { "Content-Type": answer.contentType, "Content-Length": answer.body.length });
     res.end(Buffer.from(answer.body));

@@ -3,6 +3,7 @@
 
 import type { KubeObject } from "../../lib/knative/types";
 import type { ResourceType } from "../core/resources";
+import { ACCESS_CONTROL_PRINTERS } from "../rbac/tables";
 import { evaluate } from "./jsonpath";
 
 interface ColumnDefinition {
@@ -32,7 +33,7 @@ export function humanAge(timestamp: string | undefined, now = Date.now()): strin
   return `${Math.floor(d / 365)}y`;
 }
 
-interface Printer {
+export interface Printer {
   columns: Array<Omit<ColumnDefinition, "description" | "format"> & { format?: string }>;
   cells(obj: KubeObject): Cell[];
 }
@@ -128,7 +129,8 @@ const CORE_PRINTERS: Record<string, Printer> = {
 };
 
 function printerFor(type: ResourceType): Printer {
-  const core = CORE_PRINTERS[`${type.group}/${type.resource}`];
+  const key = `${type.group}/${type.resource}`;
+  const core = CORE_PRINTERS[key] ?? ACCESS_CONTROL_PRINTERS[key];
   if (core) return core;
   // CRD: additionalPrinterColumns. A cell with several values prints them comma-joined.
   return {

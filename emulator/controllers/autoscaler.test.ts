@@ -4,7 +4,7 @@ import type { Condition, KubeObject, Revision, Service } from "../../lib/knative
 import { ADMIN } from "../core/registry";
 import { PODS, REVISIONS, SERVICES } from "../core/resources";
 import { isPodReady, type Pod } from "./pods";
-import { helloService, READY_DELAY_MS, startTestCluster, useFakeClock, type TestCluster } from "./testing/test-cluster";
+import { deployHello, helloService, READY_DELAY_MS, startTestCluster, useFakeClock, type TestCluster } from "./testing/test-cluster";
 
 const GRACE_MS = 30_000;
 let cluster: TestCluster;
@@ -22,11 +22,7 @@ const condition = (obj: { status?: unknown }, type: string) => getCondition(obj.
 const brief = (c: Condition | undefined) => c && { status: c.status, severity: c.severity, reason: c.reason, message: c.message };
 const pods = (rev = "hello-00001") => cluster.registry.list<Pod>(PODS, "default", { "serving.knative.dev/revision": rev });
 
-async function deploy(annotations?: Record<string, string>): Promise<void> {
-  cluster.registry.create(SERVICES, helloService({ annotations }), ADMIN);
-  await cluster.idle();
-  await cluster.advance(READY_DELAY_MS);
-}
+const deploy = (annotations?: Record<string, string>) => deployHello(cluster, annotations);
 
 describe("scale to zero", () => {
   it("holds a revision that is slower to start than the grace period at its initial scale until it serves", async () => {

@@ -2,6 +2,12 @@
 // (KPA rules in kpa.ts, every 2 s), keeps that many Pods in the registry (they turn Ready after
 // `readyDelayMs`, as if their containers had started), scales to zero after the grace period
 // without traffic, and scales back from zero when the gateway asks it to activate a revision.
+//
+// It also does the revision Deployment's job when the pod template changes, which here means a
+// new config-observability (queue-proxy's OBSERVABILITY_CONFIG): it rolls the pods as a
+// Deployment with Knative's strategy does (pkg/reconciler/revision/resources/deploy.go:
+// RollingUpdate, maxUnavailable 0, and the default maxSurge of 25%): new pods first, and an old
+// one goes only once the ready pods would still number the desired scale without it.
 
 import { getCondition, READY, type Clock } from "../../lib/knative/conditions";
 import { LABEL_REVISION } from "../../lib/knative/labels";
@@ -12,7 +18,8 @@ import { PODS, REVISIONS } from "../core/resources";
 import type { Activator, TrafficStats } from "../core/runtime";
 import { keyOf, splitKey } from "./controller";
 import { clampScale, decideScale, PANIC_WINDOW_MS, scalingSpecFor, STABLE_WINDOW_MS, TICK_INTERVAL_MS, type PanicState } from "./kpa";
-import { isPodReady, makePod, podName, readyStatus, type Pod } from "./pods";
+import { currentObservabilityConfig } from "../knative/config-observability";
+import { isPodReady, makePod, podName, podObservabilityConfig, readyStatus, type Pod } from "./pods";
 
 export interface AutoscalerOptions {
   registry: Registry;
@@ -52,6 +59,13 @@ function notRunnable(revision: Revision): string | undefined {
   const ready = getCondition(revision.status, READY);
   if (ready?.status === "False") return ready.message ?? ready.reason ?? "revision failed";
   return undefined;
+}
+
+/** Not-ready pods first, then the newest (the ReplicaSet controller's preference, simplified). */
+function byDeletionPreference(pods: Pod[]): Pod[] {
+  return [...pods].sort(
+    (a, b) => Number(isPodReady(a)) - Number(isPodReady(b)) || (b.metadata.creationTimestamp ?? "").localeCompare(a.metadata.creationTimestamp ?? ""),
+  );
 }
 
 /** Pods are only started once the image digests are resolved, as the Deployment is. */
@@ -96,16 +110,38 @@ export class Autoscaler implements Activator {
     if (failure) this.rejectWaiters(scale, new Error(failure));
     const pods = this.podsOf(revision);
     const wanted = failure || !digestsResolved(revision) ? 0 : scale.desired;
+    const template = currentObservabilityConfig(this.opts.registry);
+    const outdated = pods.filter((p) => podObservabilityConfig(p) !== template);
 
-    for (let i = pods.length; i < wanted; i++) this.createPod(revision);
-    if (pods.length > wanted) {
-      const byDeletionPreference = [...pods].sort(
-        (a, b) => Number(isPodReady(a)) - Number(isPodReady(b)) || (b.metadata.creationTimestamp ?? "").localeCompare(a.metadata.creationTimestamp ?? ""),
-      );
-      for (const pod of byDeletionPreference.slice(0, pods.length - wanted)) this.deletePod(pod);
-    }
+    if (outdated.length > 0 && wanted > 0) this.roll(revision, pods, outdated, wanted, template);
+    else this.scaleTo(revision, pods, wanted, template);
     for (const pod of this.podsOf(revision)) if (!isPodReady(pod)) this.scheduleReady(pod);
     if (pods.some(isPodReady)) this.resolveWaiters(scale);
+  }
+
+  /** Creates or deletes pods to have `wanted`, deleting the not-ready and the newest first. */
+  private scaleTo(revision: Revision, pods: Pod[], wanted: number, template: string): void {
+    for (let i = pods.length; i < wanted; i++) this.createPod(revision, template);
+    if (pods.length > wanted) {
+      for (const pod of byDeletionPreference(pods).slice(0, pods.length - wanted)) this.deletePod(pod);
+    }
+  }
+
+  /** One step of a rolling update from the `outdated` pods to pods of `template`. */
+  private roll(revision: Revision, pods: Pod[], outdated: Pod[], wanted: number, template: string): void {
+    const current = pods.filter((p) => !outdated.includes(p));
+    const maxSurge = Math.ceil(wanted * 0.25);
+    const toCreate = Math.min(wanted - current.length, wanted + maxSurge - pods.length);
+    for (let i = 0; i < toCreate; i++) this.createPod(revision, template);
+    const leaving = [
+      ...byDeletionPreference(current).slice(0, Math.max(0, current.length - wanted)),
+      // Old pods that are not ready serve nothing: they go at once.
+      ...outdated.filter((p) => !isPodReady(p)),
+    ];
+    // Ready old pods go, oldest first, while the ready pods left still number `wanted`.
+    let spare = pods.filter((p) => isPodReady(p) && !leaving.includes(p)).length - wanted;
+    for (const pod of byDeletionPreference(outdated).reverse()) if (isPodReady(pod) && spare-- > 0) leaving.push(pod);
+    for (const pod of leaving) this.deletePod(pod);
   }
 
   activate(namespace: string, name: string, signal?: AbortSignal): Promise<void> {
@@ -204,10 +240,10 @@ export class Autoscaler implements Activator {
       .filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === revision.metadata.uid));
   }
 
-  private createPod(revision: Revision): void {
+  private createPod(revision: Revision, observabilityConfig: string): void {
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
-        const pod = makePod(revision, { name: podName(revision), now: this.opts.clock() });
+        const pod = makePod(revision, { name: podName(revision, observabilityConfig), now: this.opts.clock(), observabilityConfig });
         this.opts.registry.create(PODS, pod, CONTROLLER);
         return;
       } catch (err) {

@@ -7,6 +7,7 @@ import { LABEL_CONFIGURATION, LABEL_REVISION, LABEL_SERVICE } from "../../lib/kn
 import type { Configuration, KubeObject, Revision, Route } from "../../lib/knative/types";
 import type { ChangeEvent, Registry } from "../core/registry";
 import { CONFIGURATIONS, PODS, REVISIONS, ROUTES, SERVICES, type ResourceType } from "../core/resources";
+import { isObservabilityConfigMap } from "../knative/config-observability";
 import type { Activator, TrafficStats } from "../core/runtime";
 import { Autoscaler } from "./autoscaler";
 import { reconcileConfiguration } from "./configuration";
@@ -66,6 +67,11 @@ function labelled(type: ResourceType, label: string) {
 }
 
 const allKeys = (registry: Registry, type: ResourceType) => () => registry.list(type).map(keyOfObject);
+
+/** Every revision, when config-observability changes: their pod template does (the config store's watch). */
+function observabilityChanged(registry: Registry) {
+  return (event: ChangeEvent) => (isObservabilityConfigMap(event.resourceType, event.object) ? registry.list(REVISIONS).map(keyOfObject) : []);
+}
 
 export function startControllers(opts: StartControllersOptions): RunningControllers {
   const { registry, stats } = opts;
@@ -132,7 +138,7 @@ export function startControllers(opts: StartControllersOptions): RunningControll
     labelled(PODS, LABEL_REVISION));
   controller("route-controller", (ns, n) => reconcileRoute(routes, ns, n), ROUTES, routesReferring);
   controller("labeler", (ns, n) => reconcileLabels({ registry, clock }, ns, n), ROUTES, routesReferring);
-  late.pods = controller("autoscaler", (ns, n) => autoscaler.reconcile(ns, n), REVISIONS, labelled(PODS, LABEL_REVISION));
+  late.pods = controller("autoscaler", (ns, n) => autoscaler.reconcile(ns, n), REVISIONS, labelled(PODS, LABEL_REVISION), observabilityChanged(registry));
 
   function quiet(): boolean {
     return lastSeen >= registry.resourceVersion() && controllers.every((c) => c.isIdle());

@@ -1,7 +1,9 @@
 // The core/v1 Pods a Revision runs, shaped as the Deployment Knative creates for it would make
 // them (serving: pkg/reconciler/revision/resources/deploy.go, meta.go, queue.go): named
 // `<rev>-deployment-<pod-template-hash>-<5 chars>`, labelled and annotated from the Revision,
-// with the user container and the queue-proxy sidecar and its ports. Pure builders.
+// with the user container and the queue-proxy sidecar and its ports. The pod template also
+// carries the cluster's observability config (queue-proxy's OBSERVABILITY_CONFIG env), so a
+// change to config-observability makes a new template, with a new hash. Pure builders.
 
 import { formatTime } from "../../lib/knative/conditions";
 import {
@@ -16,7 +18,8 @@ import {
 } from "../../lib/knative/labels";
 import { deploymentName } from "../../lib/knative/naming";
 import { userContainerOf, userPortOf } from "../../lib/knative/user-container";
-import { QUEUE_AUTOSCALING_METRICS_PORT, QUEUE_HTTP_PORT, QUEUE_PROXY_CONTAINER_NAME, QUEUE_USER_METRICS_PORT } from "../../lib/knative/queue-proxy";
+import { OBSERVABILITY_CONFIG_ENV } from "../../lib/knative/observability-config";
+import { QUEUE_AUTOSCALING_METRICS_PORT, QUEUE_HTTP_PORT, QUEUE_PROXY_CONTAINER_NAME, QUEUE_USER_METRICS_PORT, queueProxyEnv } from "../../lib/knative/queue-proxy";
 import { SERVING_API_VERSION, type Container, type KubeObject, type Revision } from "../../lib/knative/types";
 import { DEFAULT_REVISION_TIMEOUT_SECONDS, DEFAULT_SERVING_CONTAINER_NAME } from "../../lib/knative/validation/config";
 
@@ -59,26 +62,29 @@ function fnv32a(text: string): number {
   return h;
 }
 
-/** The ReplicaSet's `pod-template-hash`: SafeEncodeString of the decimal fnv32a of the template. */
-export function podTemplateHash(revision: Revision): string {
-  const digits = String(fnv32a(`${revision.metadata.uid}/${revision.metadata.name}`));
+/**
+ * The ReplicaSet's `pod-template-hash`: SafeEncodeString of the decimal fnv32a of the template,
+ * which here is the revision and the observability config its queue-proxy gets.
+ */
+export function podTemplateHash(revision: Revision, observabilityConfig: string): string {
+  const digits = String(fnv32a(`${revision.metadata.uid}/${revision.metadata.name}/${observabilityConfig}`));
   return Array.from(digits, (d) => SAFE_ALPHABET[d.charCodeAt(0) % SAFE_ALPHABET.length]).join("");
 }
 
-export function podName(revision: Revision, random: () => number = Math.random): string {
+export function podName(revision: Revision, observabilityConfig: string, random: () => number = Math.random): string {
   let suffix = "";
   for (let i = 0; i < 5; i++) suffix += RANDOM_ALPHABET[Math.floor(random() * RANDOM_ALPHABET.length)];
-  return `${deploymentName(revision.metadata.name!)}-${podTemplateHash(revision)}-${suffix}`;
+  return `${deploymentName(revision.metadata.name!)}-${podTemplateHash(revision, observabilityConfig)}-${suffix}`;
 }
 
 /** meta.go makeLabels, plus the ReplicaSet's pod-template-hash. */
-export function podLabels(revision: Revision): Record<string, string> {
+export function podLabels(revision: Revision, observabilityConfig: string): Record<string, string> {
   const labels: Record<string, string> = {};
   for (const [k, v] of Object.entries(revision.metadata.labels ?? {})) if (!EXCLUDED_LABELS.has(k)) labels[k] = v;
   labels[LABEL_REVISION] = revision.metadata.name!;
   labels[LABEL_REVISION_UID] = revision.metadata.uid!;
   labels.app ??= revision.metadata.name!;
-  labels["pod-template-hash"] = podTemplateHash(revision);
+  labels["pod-template-hash"] = podTemplateHash(revision, observabilityConfig);
   return labels;
 }
 
@@ -96,6 +102,8 @@ export function podAnnotations(revision: Revision): Record<string, string> {
 export interface PodPlacement {
   name: string;
   now: Date;
+  /** queue-proxy's OBSERVABILITY_CONFIG (lib/knative/observability-config.ts observabilityConfigJson). */
+  observabilityConfig: string;
 }
 
 export function makePod(revision: Revision, placement: PodPlacement): Pod {
@@ -122,15 +130,15 @@ export function makePod(revision: Revision, placement: PodPlacement): Pod {
       imagePullPolicy: "IfNotPresent",
     };
   });
-  containers.push(queueProxy(revision, port));
+  containers.push(queueProxy(revision, port, placement.observabilityConfig));
   return {
     apiVersion: "v1",
     kind: "Pod",
     metadata: {
       name: placement.name,
-      generateName: `${deploymentName(rev.name!)}-${podTemplateHash(revision)}-`,
+      generateName: `${deploymentName(rev.name!)}-${podTemplateHash(revision, placement.observabilityConfig)}-`,
       namespace: rev.namespace,
-      labels: podLabels(revision),
+      labels: podLabels(revision, placement.observabilityConfig),
       annotations: podAnnotations(revision),
       // A real pod is controlled by its ReplicaSet; here the Revision owns it so that deleting
       // the Revision garbage-collects its pods.
@@ -150,7 +158,7 @@ export function makePod(revision: Revision, placement: PodPlacement): Pod {
   };
 }
 
-function queueProxy(revision: Revision, userPort: number): Container {
+function queueProxy(revision: Revision, userPort: number, observabilityConfig: string): Container {
   const rev = revision.metadata;
   const labels = rev.labels ?? {};
   return {
@@ -172,6 +180,7 @@ function queueProxy(revision: Revision, userPort: number): Container {
       { name: "SERVING_POD", valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: "metadata.name" } } },
       { name: "SERVING_POD_IP", valueFrom: { fieldRef: { apiVersion: "v1", fieldPath: "status.podIP" } } },
       { name: "USER_PORT", value: String(userPort) },
+      { name: OBSERVABILITY_CONFIG_ENV, value: observabilityConfig },
     ],
     resources: { requests: { cpu: "25m" } },
     readinessProbe: { httpGet: { port: QUEUE_HTTP_PORT, scheme: "HTTP", httpHeaders: [{ name: "K-Network-Probe", value: "queue" }] }, periodSeconds: 0, successThreshold: 1 },
@@ -239,6 +248,11 @@ export function readyStatus(pod: Pod, podIP: string, imageDigests: Record<string
     })),
     qosClass: "Burstable",
   };
+}
+
+/** The OBSERVABILITY_CONFIG the pod's queue-proxy was started with ("" for pods made before it existed). */
+export function podObservabilityConfig(pod: Pod): string {
+  return queueProxyEnv(pod)[OBSERVABILITY_CONFIG_ENV] ?? "";
 }
 
 export function isPodReady(pod: Pod): boolean {

@@ -5,6 +5,8 @@
 import { isDNS1123Label, isDNS1123Subdomain } from "../../lib/knative/k8s-validation";
 import { validateObjectMeta } from "../../lib/knative/object-meta-validation";
 import { SERVING_GROUP, type KubeObject } from "../../lib/knative/types";
+import { RBAC_GROUP } from "../rbac/resource-types";
+import { pathSegmentNameProblems } from "../rbac/validation";
 import { ApiError } from "./errors";
 import type { AdmissionPlugin, AdmissionRequest } from "./registry";
 import { CORE_SERVICES, NAMESPACES, SECRETS } from "./resources";
@@ -13,8 +15,10 @@ function checkName(req: AdmissionRequest): void {
   const { type, object } = req;
   const name = object.metadata.name ?? "";
   if (type.group === SERVING_GROUP) return; // Knative's webhook has its own messages
-  // Namespaces and Services are DNS-1123 labels; the rest, subdomains (apimachinery's rules).
-  const problems = type === NAMESPACES || type === CORE_SERVICES ? isDNS1123Label(name) : isDNS1123Subdomain(name);
+  // Namespaces and Services are DNS-1123 labels; RBAC objects, path segments (`system:discovery`);
+  // the rest, subdomains (apimachinery's rules).
+  const problems =
+    type === NAMESPACES || type === CORE_SERVICES ? isDNS1123Label(name) : type.group === RBAC_GROUP ? pathSegmentNameProblems(name) : isDNS1123Subdomain(name);
   if (problems.length > 0) {
     throw ApiError.invalid(type.group, type.kind, name, [{ reason: "FieldValueInvalid", message: `Invalid value: "${name}": ${problems.join(", ")}`, field: "metadata.name" }]);
   }

@@ -40,9 +40,17 @@ export class ApiError extends Error {
   readonly status: KubeStatus;
   constructor(code: number, reason: string | undefined, message: string, details?: StatusDetails) {
     super(message);
-    this.status = { kind: "Status", apiVersion: "v1", metadata: {}, status: "Failure", code, message };
-    if (reason) this.status.reason = reason;
-    if (details) this.status.details = details;
+    // In metav1.Status's field order, so the JSON is kube-apiserver's byte for byte.
+    this.status = {
+      kind: "Status",
+      apiVersion: "v1",
+      metadata: {},
+      status: "Failure",
+      message,
+      ...(reason ? { reason } : {}),
+      ...(details ? { details } : {}),
+      code,
+    };
   }
   get code(): number {
     return this.status.code;

@@ -11,6 +11,13 @@ export type Operation = "CREATE" | "UPDATE" | "DELETE";
 export interface Actor {
   /** The user name as the API server authenticated it; Knative copies it into creator/lastModifier. */
   username: string;
+  /**
+   * The groups of a user who wrote through the API (emulator/rbac checks what they may grant);
+   * absent for the cluster's own writes (seeding, controllers), which nothing restricts.
+   */
+  groups?: readonly string[];
+  uid?: string;
+  extra?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Who kubectl and the console are, as far as the embedded cluster is concerned (no authentication). */

@@ -2,6 +2,7 @@
 // and the REST paths need to know about each.
 
 import { SERVING_GROUP, SERVING_VERSION } from "../../lib/knative/types";
+import { ACCESS_CONTROL_TYPES } from "../rbac/resource-types";
 
 export interface PrinterColumn {
   name: string;
@@ -10,6 +11,15 @@ export interface PrinterColumn {
   jsonPath: string;
   description?: string;
   priority?: number;
+}
+
+export interface SubresourceType {
+  name: string;
+  /** What the subresource takes and answers, which may be of another group (TokenRequest). */
+  group: string;
+  version: string;
+  kind: string;
+  verbs: string[];
 }
 
 export interface ResourceType {
@@ -25,6 +35,8 @@ export interface ResourceType {
   verbs: string[];
   /** Has a /status subresource: spec and status are written separately, generation follows spec. */
   statusSubresource: boolean;
+  /** Subresources besides status, for discovery (a ServiceAccount's `token`). */
+  subresources?: SubresourceType[];
   /** Read-only to clients (pods, events, deployments are written by the cluster itself). */
   readOnly?: boolean;
   printerColumns: PrinterColumn[];
@@ -164,6 +176,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   SECRETS,
   EVENTS,
   DEPLOYMENTS,
+  ...ACCESS_CONTROL_TYPES,
 ];
 
 export const apiVersionOf = (t: ResourceType) => (t.group ? `${t.group}/${t.version}` : t.version);

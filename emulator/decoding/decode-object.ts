@@ -20,6 +20,7 @@ import { SERVING_GROUP } from "../../lib/knative/types";
 import { ApiError } from "../core/errors";
 import type { ResourceType } from "../core/resources";
 import { crdSchema, strictDecodingMessage, unknownFieldWarning } from "../knative/schema";
+import { ACCESS_CONTROL_KINDS } from "../rbac/go-types";
 import { CORE_KINDS, DELETE_OPTIONS, OBJECT_META, TYPE_META } from "./core-types";
 import { decodeGo, GoDecodeError, jsonKind, type GoType } from "./go-json";
 
@@ -56,7 +57,7 @@ export function decodeObject(type: ResourceType, raw: unknown, opts: DecodeOptio
     throw cannotBeHandled(type, `json: cannot unmarshal ${jsonKind(raw)} into Go value of type map[string]interface {}`);
   }
   if (type.group === SERVING_GROUP) return decodeCustomResource(type, raw, fieldValidation, opts.subresource);
-  const goType = CORE_KINDS[type.kind];
+  const goType = CORE_KINDS[type.kind] ?? ACCESS_CONTROL_KINDS[type.kind];
   if (!goType) throw ApiError.methodNotAllowed(`the embedded cluster manages ${type.resource} itself; they are read-only`);
   const { value, unknownFields } = decodeAs(type, raw, goType);
   return { object: value as KubeObject, warnings: unknownFieldOutcome(type, unknownFields, fieldValidation) };

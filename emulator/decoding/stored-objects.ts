@@ -9,6 +9,7 @@ import { validateObjectMeta } from "../../lib/knative/object-meta-validation";
 import { SERVING_GROUP, type KubeObject } from "../../lib/knative/types";
 import type { ResourceType } from "../core/resources";
 import { crdSchema } from "../knative/schema";
+import { ACCESS_CONTROL_KINDS } from "../rbac/go-types";
 import { CORE_KINDS, OBJECT_META } from "./core-types";
 import { decodeGo, GoDecodeError, type GoType } from "./go-json";
 
@@ -47,7 +48,7 @@ export function checkStoredObject(type: ResourceType, stored: KubeObject): Store
     if (problems.length > 0) object = { ...stored, metadata };
   }
 
-  const coreType = type.group === SERVING_GROUP ? undefined : CORE_KINDS[type.kind];
+  const coreType = type.group === SERVING_GROUP ? undefined : (CORE_KINDS[type.kind] ?? ACCESS_CONTROL_KINDS[type.kind]);
   if (coreType) {
     const { metadata, ...rest } = object;
     const before = problems.length;

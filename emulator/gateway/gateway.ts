@@ -6,6 +6,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Registry } from "../core/registry";
 import type { Activator, TrafficStats } from "../core/runtime";
+import { PodMetricsStore } from "../runtime/pod-metrics";
+import { ReadyPods } from "./ready-pods";
 import { syncFromRegistry } from "./registry-sync";
 import { createRequestHandler } from "./request-handler";
 import { RevisionDirectory } from "./revision-directory";
@@ -14,6 +16,8 @@ import { RoutingTable } from "./routing-table";
 export interface GatewayOptions {
   registry: Registry;
   stats: TrafficStats;
+  /** Where each pod's numbers are kept, for the pod proxy to read; the gateway's own by default. */
+  podMetrics?: PodMetricsStore;
   activator: Activator;
   /** The domain of external route hosts, `{route}.{namespace}.{domain}` (config-domain). */
   domain: string;
@@ -34,9 +38,10 @@ export interface RunningGateway {
 export async function startGateway(opts: GatewayOptions): Promise<RunningGateway> {
   const table = new RoutingTable(opts.domain);
   const revisions = new RevisionDirectory(opts.registry);
-  const stopSync = syncFromRegistry(opts.registry, table, revisions);
+  const pods = new ReadyPods(opts.podMetrics ?? new PodMetricsStore());
+  const stopSync = syncFromRegistry(opts.registry, table, revisions, pods);
   const server = http.createServer(
-    createRequestHandler({ table, revisions, stats: opts.stats, activator: opts.activator, activationTimeoutMs: opts.activationTimeoutMs }),
+    createRequestHandler({ table, revisions, pods, stats: opts.stats, activator: opts.activator, activationTimeoutMs: opts.activationTimeoutMs }),
   );
 
   const listenHost = opts.host ?? "127.0.0.1";

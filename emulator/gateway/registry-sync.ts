@@ -1,15 +1,22 @@
-// Keeps the gateway's routing table and revision directory in step with the registry, as an
-// informer does: subscribe, list once, then apply change events. Events are delivered after their
+// Keeps the gateway's routing table, revision directory and ready pods in step with the registry,
+// as an informer does: subscribe, list once, then apply change events. Events are delivered after their
 // write commits, so events for writes the initial list already saw can still arrive; they are the
 // ones with a resourceVersion at or below the list's, and are skipped.
 
-import type { Revision, Route } from "../../lib/knative/types";
+import { CONFIG_FEATURES, tagHeaderRoutingEnabled } from "../../lib/knative/route-tag";
+import type { KubeObject, Revision, Route } from "../../lib/knative/types";
 import type { ChangeEvent, Registry } from "../core/registry";
-import { CONFIGMAPS, REVISIONS, ROUTES, SECRETS } from "../core/resources";
+import { CONFIGMAPS, PODS, REVISIONS, ROUTES, SECRETS } from "../core/resources";
+import type { ReadyPods } from "./ready-pods";
 import type { RevisionDirectory } from "./revision-directory";
 import type { RoutingTable } from "./routing-table";
 
-export function syncFromRegistry(registry: Registry, table: RoutingTable, revisions: RevisionDirectory): () => void {
+/** Where Knative's own ConfigMaps live (its system namespace). */
+const KNATIVE_SERVING = "knative-serving";
+
+type ConfigMap = KubeObject & { data?: Record<string, string> };
+
+export function syncFromRegistry(registry: Registry, table: RoutingTable, revisions: RevisionDirectory, pods: ReadyPods): () => void {
   const unsubscribe = registry.subscribe((event) => {
     if (event.resourceVersion > listedAt) apply(event);
   });
@@ -17,6 +24,8 @@ export function syncFromRegistry(registry: Registry, table: RoutingTable, revisi
   const listedAt = registry.resourceVersion();
   for (const revision of registry.list<Revision>(REVISIONS)) addRevision(revision);
   for (const route of registry.list<Route>(ROUTES)) table.setRoute(route);
+  for (const pod of registry.list(PODS)) pods.set(pod);
+  table.tagHeaderRouting = tagHeaderRoutingEnabled(registry.get<ConfigMap>(CONFIGMAPS, KNATIVE_SERVING, CONFIG_FEATURES)?.data);
   return unsubscribe;
 
   function addRevision(revision: Revision): void {
@@ -38,7 +47,16 @@ export function syncFromRegistry(registry: Registry, table: RoutingTable, revisi
           table.removeRevision(namespace, name);
         } else addRevision(event.object as Revision);
         return;
+      case PODS:
+        if (deleted) pods.delete(event.object);
+        else pods.set(event.object);
+        return;
       case CONFIGMAPS:
+        if (namespace === KNATIVE_SERVING && name === CONFIG_FEATURES) {
+          table.tagHeaderRouting = !deleted && tagHeaderRoutingEnabled((event.object as ConfigMap).data);
+        }
+        revisions.forgetApps(namespace);
+        return;
       case SECRETS:
         revisions.forgetApps(namespace);
         return;

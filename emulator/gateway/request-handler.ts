@@ -1,8 +1,11 @@
 // One request through the embedded gateway: Host → route split → revision; through the activator
 // first when the revision has no ready pod (cold start, as Knative's activator holds requests);
-// counted in TrafficStats while the revision works on it, as queue-proxy counts; answered by the
-// revision's application. The hot path does map lookups only: no registry reads, no allocation
-// beyond the response.
+// then to one of the revision's ready pods (./ready-pods.ts), whose queue-proxy records it:
+// counted in TrafficStats (the revision's, for the autoscaler) and in the pod's own numbers while
+// the revision works on it, and once answered in the pod's request metrics with its method,
+// status, route tag, Host, sizes and durations; answered by the revision's application. The hot
+// path does map lookups only: no registry reads, no allocation beyond the response and the
+// request's record.
 //
 // Answers of the gateway itself (not of an application) are plain text:
 //   404  no Route, tag or Revision has this host (a real ingress has no virtual host for it)
@@ -12,15 +15,18 @@
 // (knative/serving issue #13149), and the embedded gateway stays faithful to that.
 
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { performance } from "node:perf_hooks";
 import type { Activator, TrafficStats } from "../core/runtime";
 import type { AppResponse } from "../runtime/apps";
 import { normalizeHost } from "./hosts";
+import type { ReadyPods } from "./ready-pods";
 import type { RevisionDirectory, RevisionEntry } from "./revision-directory";
 import type { RoutingTable } from "./routing-table";
 
 export interface RequestHandlerDeps {
   table: RoutingTable;
   revisions: RevisionDirectory;
+  pods: ReadyPods;
   stats: TrafficStats;
   activator: Activator;
   /** Overrides how long a request waits for activation; default the revision's timeoutSeconds. */
@@ -30,7 +36,7 @@ export interface RequestHandlerDeps {
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
-  const { table, revisions, stats, activator } = deps;
+  const { table, revisions, pods, stats, activator } = deps;
 
   return function handleRequest(req, res) {
     // Applications here never read bodies; draining keeps the connection reusable.
@@ -39,29 +45,43 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
     const host = normalizeHost(req.headers.host);
     const destination = table.resolve(host);
     if (!destination) return sendText(res, 404, `no Route, tag or Revision for host "${host}"\n`);
-    const revisionName = destination.pickRevision();
-    const entry = revisionName === undefined ? undefined : revisions.get(destination.namespace, revisionName);
-    if (!entry) return sendText(res, 503, `revision "${destination.namespace}/${revisionName ?? ""}" is not available\n`);
+    const routing = destination.route({ tag: header(req, "knative-serving-tag"), defaultRoute: header(req, "knative-serving-default-route") }, table.tagHeaderRouting);
+    const entry = routing.revision === undefined ? undefined : revisions.get(destination.namespace, routing.revision);
+    if (!entry) return sendText(res, 503, `revision "${destination.namespace}/${routing.revision ?? ""}" is not available\n`);
 
-    if (entry.hasReadyPod) serve(entry, res);
-    else void activateThenServe(entry, res);
+    if (entry.hasReadyPod) serve(entry, req, res, routing.routeTag);
+    else void activateThenServe(entry, req, res, routing.routeTag);
   };
 
-  function serve(entry: RevisionEntry, res: ServerResponse): void {
+  function serve(entry: RevisionEntry, req: IncomingMessage, res: ServerResponse, routeTag: string): void {
+    // Where queue-proxy's otelhttp handler starts its clock: after the activator, if any.
+    const receivedAt = performance.now();
     const done = stats.begin(entry.namespace, entry.name);
+    // No ready pod yet in the gateway's view (its events lag the revision's by a tick): the
+    // request still counts for the revision, and for no pod.
+    const atPod = pods.next(entry.namespace, entry.name)?.begin();
+    const invokedAt = performance.now();
     const answer = entry.app().respond();
-    if (answer.delayMs > 0) {
-      setTimeout(() => {
-        send(res, answer);
-        done();
-      }, answer.delayMs);
-    } else {
+    const finish = () => {
       send(res, answer);
+      const answeredAt = performance.now();
       done();
-    }
+      atPod?.({
+        method: req.method ?? "",
+        host: req.headers.host ?? "",
+        routeTag,
+        status: answer.status,
+        durationSeconds: (answeredAt - receivedAt) / 1000,
+        invocationSeconds: (answeredAt - invokedAt) / 1000,
+        requestBytes: requestBodyBytes(req),
+        responseBytes: answer.body.length,
+      });
+    };
+    if (answer.delayMs > 0) setTimeout(finish, answer.delayMs);
+    else finish();
   }
 
-  async function activateThenServe(entry: RevisionEntry, res: ServerResponse): Promise<void> {
+  async function activateThenServe(entry: RevisionEntry, req: IncomingMessage, res: ServerResponse, routeTag: string): Promise<void> {
     const timeoutMs = deps.activationTimeoutMs ?? entry.timeoutMs;
     const abort = new AbortController();
     const timer = setTimeout(() => abort.abort(new Error(`no ready pod within ${timeoutMs} ms`)), timeoutMs);
@@ -77,8 +97,23 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
       clearTimeout(timer);
       res.off("close", clientGone);
     }
-    if (!res.destroyed) serve(entry, res);
+    if (!res.destroyed) serve(entry, req, res, routeTag);
   }
+}
+
+/** Go's Header.Get: the first value, or "". */
+function header(req: IncomingMessage, name: string): string {
+  const value = req.headers[name];
+  return (Array.isArray(value) ? value[0] : value) ?? "";
+}
+
+/**
+ * What the request body's size is taken to be: its Content-Length. queue-proxy counts the bytes
+ * it proxied; the embedded applications read no body, and a chunked one counts as 0.
+ */
+function requestBodyBytes(req: IncomingMessage): number {
+  const length = Number(req.headers["content-length"]);
+  return Number.isSafeInteger(length) && length > 0 ? length : 0;
 }
 
 /** Settles with `work`, or rejects as soon as `signal` aborts, whether or not `work` honours it. */

@@ -2,28 +2,69 @@
 // map lookup. A route's hosts share one split (one smooth weighted round-robin over its
 // `status.traffic` percents), so the external and cluster-local names of a route together see the
 // configured split; a tag host and a revision's own host always go to one revision.
+//
+// Each destination also says which route tag queue-proxy will record (lib/knative/route-tag.ts),
+// from the headers the KIngress adds when config-features has `tag-header-based-routing:
+// enabled` (knative/serving pkg/reconciler/route/resources/ingress.go): the route's hosts add
+// `Knative-Serving-Default-Route: true`, and route a request whose `Knative-Serving-Tag` names one
+// of its tags to that tag's revision; a tag's hosts set `Knative-Serving-Tag: <tag>`. A
+// revision's own host is its Kubernetes Service, past any ingress: only the client's headers count.
 
+import { routeTagName } from "../../lib/knative/route-tag";
 import { trafficShares } from "../../lib/knative/traffic-shares";
 import type { Route } from "../../lib/knative/types";
 import { clusterLocalHosts, routeHosts } from "./hosts";
 import { SmoothWeightedRoundRobin, type WeightedChoice } from "./swrr";
 
+/** The route-tag headers of a request as the client sent them ("" when absent). */
+export interface TagHeaders {
+  tag: string;
+  defaultRoute: string;
+}
+
+export interface Routing {
+  /** The revision this request goes to. */
+  revision: string | undefined;
+  /** `kn.route.tag` for queue-proxy's request metrics. */
+  routeTag: string;
+}
+
 export interface Destination {
   readonly namespace: string;
-  /** The revision this request goes to. */
-  pickRevision(): string | undefined;
+  /** Where this request goes; `tagHeaderRouting` is config-features' flag. */
+  route(headers: TagHeaders, tagHeaderRouting: boolean): Routing;
 }
 
 class SplitDestination implements Destination {
   private readonly rr: SmoothWeightedRoundRobin<string>;
+  /** The route's tags and their revisions, for tag-header-based routing. */
+  tags: ReadonlyMap<string, string> = new Map();
+
   constructor(
     readonly namespace: string,
     readonly weights: ReadonlyArray<WeightedChoice<string>>,
   ) {
     this.rr = new SmoothWeightedRoundRobin(weights);
   }
-  pickRevision(): string | undefined {
-    return this.rr.next();
+
+  route(headers: TagHeaders, tagHeaderRouting: boolean): Routing {
+    if (!tagHeaderRouting) return { revision: this.rr.next(), routeTag: routeTagName(headers.tag, headers.defaultRoute) };
+    // The tag paths match `Knative-Serving-Tag` exactly and add no Default-Route header.
+    const tagged = headers.tag === "" ? undefined : this.tags.get(headers.tag);
+    if (tagged !== undefined) return { revision: tagged, routeTag: routeTagName(headers.tag, headers.defaultRoute) };
+    return { revision: this.rr.next(), routeTag: routeTagName(headers.tag, "true") };
+  }
+}
+
+class TagDestination implements Destination {
+  constructor(
+    readonly namespace: string,
+    private readonly revision: string,
+    private readonly tag: string,
+  ) {}
+
+  route(headers: TagHeaders, tagHeaderRouting: boolean): Routing {
+    return { revision: this.revision, routeTag: routeTagName(tagHeaderRouting ? this.tag : headers.tag, headers.defaultRoute) };
   }
 }
 
@@ -32,8 +73,9 @@ class RevisionDestination implements Destination {
     readonly namespace: string,
     private readonly revision: string,
   ) {}
-  pickRevision(): string {
-    return this.revision;
+
+  route(headers: TagHeaders): Routing {
+    return { revision: this.revision, routeTag: routeTagName(headers.tag, headers.defaultRoute) };
   }
 }
 
@@ -49,6 +91,9 @@ export class RoutingTable {
   private readonly hostsByOwner = new Map<string, string[]>();
   private readonly splits = new Map<string, SplitDestination>();
 
+  /** config-features `tag-header-based-routing` is Enabled (Knative's default: Disabled). */
+  tagHeaderRouting = false;
+
   constructor(private readonly domain: string) {}
 
   resolve(host: string): Destination | undefined {
@@ -62,11 +107,14 @@ export class RoutingTable {
     const traffic = route.status?.traffic ?? [];
     const bindings: Array<[string, Destination]> = [];
 
+    const tagged = traffic.filter((t): t is typeof t & { tag: string; revisionName: string } => !!t.tag && !!t.revisionName);
     const split = this.splitFor(owner, namespace, route);
-    if (split) for (const host of routeHosts(route, this.domain)) bindings.push([host, split]);
-    for (const target of traffic) {
-      if (!target.tag || !target.revisionName) continue;
-      const destination = new RevisionDestination(namespace, target.revisionName);
+    if (split) {
+      split.tags = new Map(tagged.map((t) => [t.tag, t.revisionName]));
+      for (const host of routeHosts(route, this.domain)) bindings.push([host, split]);
+    }
+    for (const target of tagged) {
+      const destination = new TagDestination(namespace, target.revisionName, target.tag);
       for (const host of routeHosts(route, this.domain, target.tag)) bindings.push([host, destination]);
     }
     this.bind(this.routeHosts, owner, bindings);

@@ -16,6 +16,7 @@ import { SERVING_GROUP } from "../../lib/knative/types";
 import { isServingKind, validateObject, type ServingKind } from "../../lib/knative/validation/index";
 import { ApiError, webhookDenied, type StatusCause } from "../core/errors";
 import type { AdmissionPlugin, AdmissionRequest } from "../core/registry";
+import { configValidationPlugin } from "./config-validation";
 import { crdSchema, strictDecodingMessage, unknownFieldWarning } from "./schema";
 
 
@@ -85,7 +86,7 @@ export function knativeValidationPlugin(): AdmissionPlugin {
   };
 }
 
-/** Knative Serving's admission plugins, in the order kube-apiserver applies them. */
+/** Knative Serving's admission plugins, in the order kube-apiserver applies them; then its config webhook. */
 export function knativeAdmissionPlugins(): AdmissionPlugin[] {
-  return [knativeDefaultingPlugin(), crdSchemaPlugin(), knativeValidationPlugin()];
+  return [knativeDefaultingPlugin(), crdSchemaPlugin(), knativeValidationPlugin(), configValidationPlugin()];
 }

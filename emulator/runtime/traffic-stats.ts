@@ -1,5 +1,6 @@
-// In-memory request statistics per revision: what queue-proxy measures in each pod, kept per
-// revision because the embedded cluster runs no pods (the pod proxy splits the numbers over them).
+// In-memory request statistics per revision: what queue-proxy measures, summed over the
+// revision's pods, which is what the autoscaler decides on. The same class, keyed by pod name,
+// holds each pod's own numbers (emulator/runtime/pod-metrics.ts).
 //
 // Per revision: the requests in flight, and a ring of 1-second buckets holding the number of
 // requests that arrived in that second and the time-weighted concurrency integral (in-flight ×
@@ -192,6 +193,11 @@ export class InMemoryTrafficStats implements TrafficStats {
 
   lastRequestAt(namespace: string, revision: string): number | undefined {
     return this.revisions.get(key(namespace, revision))?.lastRequestAt;
+  }
+
+  /** Drops everything kept for the name (a pod that went away). */
+  forget(namespace: string, revision: string): void {
+    this.revisions.delete(key(namespace, revision));
   }
 
   private entry(namespace: string, revision: string, now: number): RevisionTraffic {

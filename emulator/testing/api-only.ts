@@ -1,5 +1,5 @@
-// An API server with storage and the built-in admission only — no Knative controllers, no
-// gateway — for testing the API machinery on its own.
+// An API server with storage and the built-in admission only (kube-apiserver's own, RBAC's
+// included) — no Knative controllers, no gateway — for testing the API machinery on its own.
 
 import { KubeConfig } from "@kubernetes/client-node";
 import { startApiServer, type RunningApiServer } from "../api/server";
@@ -10,6 +10,7 @@ import { NAMESPACES } from "../core/resources";
 import { loadOrCreateServingCert, type ServingCert } from "../credentials/serving-cert";
 import { loadOrCreateToken } from "../credentials/token";
 import { kubeconfigYaml } from "../kubeconfig";
+import { rbacAdmission } from "../rbac/admission";
 import { openSqliteStore, type ObjectStore } from "../store/sqlite-store";
 import type { ApiEndpoint } from "./api-endpoint";
 import { scratchDir } from "./temp-dir";
@@ -36,7 +37,7 @@ export function tempDataDir(prefix = "kc-test-"): string {
 export async function startApiOnly(opts: { changeLogSize?: number; dataDir?: string } = {}): Promise<ApiOnlyCluster> {
   const dataDir = opts.dataDir ?? tempDataDir();
   const store = openSqliteStore(dataDir, { changeLogSize: opts.changeLogSize });
-  const registry = new ObjectRegistry(store, [builtinAdmission]);
+  const registry: ObjectRegistry = new ObjectRegistry(store, [rbacAdmission(() => registry), builtinAdmission]);
   if (!registry.get(NAMESPACES, undefined, "default")) registry.create(NAMESPACES, { metadata: { name: "default" } }, CONTROLLER);
   const token = loadOrCreateToken(dataDir);
   const tls = loadOrCreateServingCert(dataDir, "127.0.0.1");

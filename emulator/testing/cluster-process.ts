@@ -6,6 +6,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { certPath } from "../credentials/serving-cert";
 import { tokenPath } from "../credentials/token";
+import { DEVELOPER, VIEWER } from "../rbac/identities";
+import type { ApiEndpoint } from "./api-endpoint";
 
 export interface ClusterProcess {
   child: ChildProcess;
@@ -16,6 +18,8 @@ export interface ClusterProcess {
   token: string;
   /** PEM of the certificate its API server presents, from the data dir too. */
   caCert: string;
+  /** The seeded identities (emulator/rbac/identities.ts), each with its own token from the data dir. */
+  as: { viewer: ApiEndpoint; developer: ApiEndpoint };
   output: () => string;
   /** SIGTERM, and wait for a clean exit. */
   stop(): Promise<number | null>;
@@ -49,13 +53,16 @@ export async function startClusterProcess(dataDir: string, extraArgs: string[] =
     await new Promise((r) => setTimeout(r, 50));
   }
   const field = (label: string) => new RegExp(`${label}:\\s+(\\S+)`).exec(out)![1]!;
+  const caCert = fs.readFileSync(certPath(dataDir), "utf8");
+  const identity = (tokenFile: string): ApiEndpoint => ({ apiUrl: field("Kubernetes API"), caCert, token: fs.readFileSync(tokenPath(dataDir, tokenFile), "utf8").trim() });
   return {
     child,
     apiUrl: field("Kubernetes API"),
     gatewayUrl: field("Gateway"),
     kubeconfig: field("kubeconfig"),
     token: fs.readFileSync(tokenPath(dataDir), "utf8").trim(),
-    caCert: fs.readFileSync(certPath(dataDir), "utf8"),
+    caCert,
+    as: { viewer: identity(VIEWER.tokenFile), developer: identity(DEVELOPER.tokenFile) },
     output: () => out,
     async stop() {
       child.kill("SIGTERM");

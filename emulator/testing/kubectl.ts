@@ -16,12 +16,18 @@ export function hasKubectl(): boolean {
   return ["/usr/bin/kubectl", "/usr/local/bin/kubectl"].some((p) => fs.existsSync(p));
 }
 
-export function kubectlRunner(kubeconfig: string) {
+/** Another kubectl than the one on PATH: the versioned ones the Cloud SDK installs beside it, if present. */
+export function versionedKubectl(minor: number): string | undefined {
+  const file = `/usr/lib/google-cloud-sdk/bin/kubectl.1.${minor}`;
+  return fs.existsSync(file) ? file : undefined;
+}
+
+export function kubectlRunner(kubeconfig: string, binary = "kubectl") {
   const home = scratchDir("kubectl-home-");
   return (args: string[], stdin?: string, timeoutMs = 30_000): Promise<KubectlResult> =>
     new Promise((resolve) => {
       const child = execFile(
-        "kubectl",
+        binary,
         args,
         {
           timeout: timeoutMs,

@@ -16,8 +16,8 @@ import {
   type ObservableMiddleware,
 } from "@kubernetes/client-node";
 import type { ClusterRef } from "./cluster-ref";
-import { kubeStatus, StatusError } from "@/lib/queries/status";
 import { keepAliveAgent } from "./keep-alive-agents";
+import { LocalFailure } from "./local-failures";
 
 export interface ClusterApis {
   kubeConfig: KubeConfig;
@@ -36,9 +36,8 @@ const clientsByConfig = new WeakMap<KubeConfig, ClusterApis>();
 export function apisFor(cluster: ClusterRef): ClusterApis {
   const kc = cluster.kubeConfig;
   if (!kc) {
-    throw new StatusError(
-      kubeStatus(503, `The cluster "${cluster.name}" is not available: ${cluster.unavailableReason ?? "not configured"}.`, "ServiceUnavailable"),
-    );
+    const reason = cluster.unavailableReason ?? "not configured";
+    throw new LocalFailure(reason, `The cluster "${cluster.name}" is not available: ${reason}.`);
   }
   let apis = clientsByConfig.get(kc);
   if (!apis) {

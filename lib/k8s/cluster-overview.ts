@@ -3,7 +3,7 @@
 import type { ClusterOverview } from "@/lib/queries/api-types";
 import { apisFor, callOptions } from "./api-clients";
 import { type ClusterRef, toSummary } from "./cluster-ref";
-import { toKubeStatus } from "./errors";
+import { failureReason } from "./errors";
 import { detectKnative } from "./knative-installation";
 
 /** The Clusters page shows every cluster at once; one dead cluster must not hold it up long. */
@@ -20,7 +20,7 @@ export async function describeCluster(cluster: ClusterRef): Promise<ClusterOverv
     const knative = await detectKnative(cluster, PROBE_TIMEOUT_MS);
     return { ...summary, reachable: true, kubernetesVersion: info.gitVersion, knative };
   } catch (err) {
-    return { ...summary, reachable: false, reason: toKubeStatus(err).message, knative: { installed: "unknown" } };
+    return { ...summary, reachable: false, reason: failureReason(err), knative: { installed: "unknown" } };
   }
 }
 

@@ -75,9 +75,54 @@ describe("discoverClusters", () => {
     expect(embedded).toMatchObject({ id: "embedded", kubeConfig: null, unavailableReason: "the embedded cluster has not started yet" });
   });
 
-  it("skips a kubeconfig that cannot be parsed", () => {
-    const bad = write("bad", "clusters: [: not yaml");
-    expect(discoverClusters({ KUBECONFIG: bad })).toEqual([]);
+  it("lists a kubeconfig that is not YAML as one unavailable entry, saying where, not what the lines say", () => {
+    const bad = write("bad", `apiVersion: v1\nusers:\n- name: u\n  user:\n    token: ${TOKEN}\n   oops: indent\n`);
+    const clusters = discoverClusters({ KUBECONFIG: bad });
+    expect(clusters).toEqual([
+      { id: "unreadable-kubeconfig", name: "Unreadable kubeconfig", source: "kubeconfig", server: "", kubeConfig: null, unavailableReason: "kubeconfig is not valid YAML at line 6" },
+    ]);
+    expect(JSON.stringify(clusters)).not.toContain(TOKEN);
+  });
+
+  it("says so when a kubeconfig file cannot be read or is empty, without its path", () => {
+    const unreadable = path.join(dir, "a-directory");
+    fs.mkdirSync(unreadable);
+    const empty = write("empty", "");
+    const clusters = discoverClusters({ KUBECONFIG: `${unreadable}${path.delimiter}${empty}` });
+    expect(clusters.map((c) => [c.id, c.unavailableReason])).toEqual([
+      ["unreadable-kubeconfig", "kubeconfig file not readable (is a directory)"],
+      ["unreadable-kubeconfig-2", "kubeconfig is empty or not a mapping"],
+    ]);
+  });
+
+  it("makes a context unusable, with why, when its token file cannot be read or its user or cluster is missing", () => {
+    const missingToken = path.join(dir, "secret-token-file");
+    const file = write(
+      "c",
+      [
+        "apiVersion: v1",
+        "clusters: [{name: c, cluster: {server: 'https://c.example'}}]",
+        `users: [{name: tf, user: {token-file: ${missingToken}}}]`,
+        "contexts:",
+        "- {name: with-token-file, context: {cluster: c, user: tf}}",
+        "- {name: no-such-user, context: {cluster: c, user: ghost}}",
+        "- {name: no-such-cluster, context: {cluster: gone, user: tf}}",
+        "",
+      ].join("\n"),
+    );
+    const clusters = discoverClusters({ KUBECONFIG: file });
+    expect(clusters.map((c) => [c.id, c.kubeConfig, c.unavailableReason])).toEqual([
+      ["with-token-file", null, "token file not readable (not found)"],
+      ["no-such-user", null, 'user "ghost" was not found for context "no-such-user"'],
+      ["no-such-cluster", null, "token file not readable (not found)"],
+    ]);
+    expect(JSON.stringify(clusters.map((c) => c.unavailableReason))).not.toContain(dir);
+  });
+
+  it("says why the embedded cluster's kubeconfig cannot be read, without its content", () => {
+    const embedded = write("embedded", `clusters: [{name: x, cluster: {server: "https://${TOKEN}"`);
+    const [cluster] = discoverClusters({ KUBECONFIG: path.join(dir, "none"), [EMBEDDED_KUBECONFIG_ENV]: embedded });
+    expect(cluster).toMatchObject({ id: "embedded", kubeConfig: null, unavailableReason: "kubeconfig is not valid YAML at line 2" });
   });
 
   it("never puts a credential into a summary", () => {

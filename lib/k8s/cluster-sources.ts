@@ -5,8 +5,12 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { KubeConfig } from "@kubernetes/client-node";
+import type { Context, KubeConfig } from "@kubernetes/client-node";
+import { parse as parseYaml } from "yaml";
 import type { ClusterRef } from "./cluster-ref";
+import { ExplainedKubeConfig } from "./explained-kubeconfig";
+import { logFailureOnce } from "./failure-log";
+import { fileProblem, kubeconfigProblem } from "./local-failures";
 import { displayServerUrl } from "./redact";
 
 /** Set by scripts/start.ts (and the e2e setup) to the embedded cluster's kubeconfig. */
@@ -38,7 +42,7 @@ export function inClusterAvailable(env: SourceEnv, tokenPath = SERVICE_ACCOUNT_T
 
 /** A KubeConfig narrowed to one context, so API clients made from it cannot switch clusters. */
 function singleContext(base: KubeConfig, contextName: string): KubeConfig {
-  const kc = new KubeConfig();
+  const kc = new ExplainedKubeConfig();
   kc.loadFromOptions({
     clusters: base.clusters,
     users: base.users,
@@ -57,35 +61,75 @@ interface Candidate extends Omit<ClusterRef, "id"> {
   preferredId: string;
 }
 
+/** A kubeconfig file as client-node's loadFromFile reads it, keeping its text for diagnosis. */
+function loadKubeconfig(file: string): { kc: KubeConfig; text: string } {
+  const text = fs.readFileSync(/*turbopackIgnore: true*/ file, "utf8");
+  const kc = new ExplainedKubeConfig();
+  kc.loadFromString(text, { onInvalidEntry: "filter" });
+  kc.makePathsAbsolute(path.dirname(file));
+  return { kc, text };
+}
+
+/** Why client-node dropped the user a context names (it drops entries it cannot read), in the words of kubectl where it has them. */
+function missingUserProblem(text: string, userName: string, contextName: string): string {
+  let users: unknown;
+  try {
+    users = (parseYaml(text) as { users?: unknown } | null)?.users;
+  } catch {
+    users = undefined;
+  }
+  const entry = Array.isArray(users) ? (users as Array<{ name?: unknown; user?: Record<string, unknown> }>).find((u) => u?.name === userName) : undefined;
+  const tokenFile = entry?.user?.["token-file"];
+  if (typeof tokenFile === "string") return fileProblem("token file", tokenFile) ?? `the user "${userName}" of context "${contextName}" cannot be read`;
+  // k8s.io/client-go tools/clientcmd/validation.go, validateContext.
+  return entry ? `the user "${userName}" of context "${contextName}" cannot be read` : `user "${userName}" was not found for context "${contextName}"`;
+}
+
+/** Why a context cannot be used at all, or undefined when it can. */
+function contextProblem(base: KubeConfig, context: Context, text: string): string | undefined {
+  if (context.user && !base.getUser(context.user)) return missingUserProblem(text, context.user, context.name);
+  if (context.cluster && !base.getCluster(context.cluster)) return `cluster "${context.cluster}" was not found for context "${context.name}"`;
+  return undefined;
+}
+
+/** A file that could not be read at all still shows on the Clusters page, with why (its path only in the log). */
+function unreadableKubeconfig(file: string, err: unknown): Candidate {
+  const problem = kubeconfigProblem(err);
+  logFailureOnce("clusters", `kubeconfig ${file}: ${problem}`, (err as { reason?: string }).reason);
+  return { preferredId: "unreadable-kubeconfig", name: "Unreadable kubeconfig", source: "kubeconfig", server: "", kubeConfig: null, unavailableReason: problem };
+}
+
 function fromKubeconfigFile(file: string, seen: Set<string>): Candidate[] {
   if (!fs.existsSync(/*turbopackIgnore: true*/ file)) return [];
-  const base = new KubeConfig();
+  let loaded: { kc: KubeConfig; text: string };
   try {
-    base.loadFromFile(file, { onInvalidEntry: "filter" });
+    loaded = loadKubeconfig(file);
   } catch (err) {
-    console.warn(`[clusters] skipping unreadable kubeconfig ${file}: ${(err as Error).message}`);
-    return [];
+    return [unreadableKubeconfig(file, err)];
   }
   const out: Candidate[] = [];
-  for (const context of base.getContexts()) {
+  for (const context of loaded.kc.getContexts()) {
     // With several files, the first definition of a context wins, as in kubectl.
     if (seen.has(context.name)) continue;
     seen.add(context.name);
-    const kc = singleContext(base, context.name);
+    const kc = singleContext(loaded.kc, context.name);
+    const problem = contextProblem(loaded.kc, context, loaded.text);
+    if (problem) logFailureOnce("clusters", `kubeconfig ${file}, context ${JSON.stringify(context.name)}: ${problem}`);
     out.push({
       preferredId: context.name,
       name: context.name,
       source: "kubeconfig",
       server: serverOf(kc),
       ...(context.namespace ? { namespace: context.namespace } : {}),
-      kubeConfig: kc,
+      kubeConfig: problem ? null : kc,
+      ...(problem ? { unavailableReason: problem } : {}),
     });
   }
   return out;
 }
 
 function fromServiceAccount(): Candidate {
-  const kc = new KubeConfig();
+  const kc = new ExplainedKubeConfig();
   kc.loadFromCluster();
   return { preferredId: "in-cluster", name: "In-cluster", source: "in-cluster", server: serverOf(kc), kubeConfig: kc };
 }
@@ -102,11 +146,12 @@ function fromEmbedded(file: string): Candidate {
     return { ...candidate, unavailableReason: "the embedded cluster has not started yet" };
   }
   try {
-    const kc = new KubeConfig();
-    kc.loadFromFile(file);
+    const { kc } = loadKubeconfig(file);
     return { ...candidate, server: serverOf(kc), kubeConfig: kc };
   } catch (err) {
-    return { ...candidate, unavailableReason: `its kubeconfig cannot be read: ${(err as Error).message}` };
+    const problem = kubeconfigProblem(err);
+    logFailureOnce("clusters", `embedded cluster's kubeconfig ${file}: ${problem}`, (err as { reason?: string }).reason);
+    return { ...candidate, unavailableReason: problem };
   }
 }
 
@@ -139,7 +184,7 @@ export function discoverClusters(env: SourceEnv = process.env as SourceEnv): Clu
     try {
       candidates.push(fromServiceAccount());
     } catch (err) {
-      console.warn(`[clusters] in-cluster service account unusable: ${(err as Error).message}`);
+      logFailureOnce("clusters", "in-cluster service account unusable", (err as Error).message);
     }
   }
   const seen = new Set<string>();

@@ -1,9 +1,14 @@
 // Every failure on the way to a cluster becomes one Kubernetes `Status`, so a route handler, a
 // server page and the browser all see the same {code, reason, message}. The cluster's own Status
-// passes through untouched (its messages are already precise); transport failures get a message
-// a person can act on. Nothing here echoes request headers, which can carry credentials.
+// passes through (its messages are already precise); a failure on the console's side gets a
+// fixed description (lib/k8s/local-failures.ts). Nothing else of an error's own text leaves the
+// server: Node's and client-node's messages carry file paths, a plugin's stderr, request
+// headers. Those are logged once instead (lib/k8s/failure-log.ts).
 
 import type { KubeStatus } from "@/lib/queries/status";
+import { LocalCredentialError } from "./explained-kubeconfig";
+import { logFailureOnce } from "./failure-log";
+import { LocalFailure, tlsMaterialProblem } from "./local-failures";
 import { redactSecrets } from "./redact";
 import { StatusError, isKubeStatus, kubeStatus } from "@/lib/queries/status";
 
@@ -30,11 +35,19 @@ const UNREACHABLE_CODES: Record<string, string> = {
   ENETUNREACH: "network unreachable",
   ETIMEDOUT: "connection timed out",
   EPIPE: "connection closed",
+  EPROTO: "TLS: protocol error",
   DEPTH_ZERO_SELF_SIGNED_CERT: "TLS: self-signed certificate",
   SELF_SIGNED_CERT_IN_CHAIN: "TLS: self-signed certificate in chain",
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: "TLS: certificate not trusted",
+  UNABLE_TO_GET_ISSUER_CERT: "TLS: certificate not trusted (unknown issuer)",
+  UNABLE_TO_GET_ISSUER_CERT_LOCALLY: "TLS: certificate not trusted (unknown issuer)",
   CERT_HAS_EXPIRED: "TLS: certificate expired",
+  CERT_NOT_YET_VALID: "TLS: certificate not yet valid",
   ERR_TLS_CERT_ALTNAME_INVALID: "TLS: certificate does not match the host",
+  ERR_SSL_WRONG_VERSION_NUMBER: "TLS: the server does not speak TLS on this port",
+  ERR_SSL_TLSV1_ALERT_UNKNOWN_CA: "TLS: the server does not trust the client certificate",
+  ERR_SSL_SSLV3_ALERT_BAD_CERTIFICATE: "TLS: the server refused the client certificate",
+  ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED: "TLS: the server requires a client certificate",
 };
 
 function isApiException(err: unknown): err is ApiExceptionLike {
@@ -71,7 +84,7 @@ export function unreachableReason(err: unknown): string | undefined {
   const code = systemCode(e);
   if (!code) return undefined;
   const known = UNREACHABLE_CODES[code];
-  if (!known) return e.type === "system" ? redactSecrets(code) : undefined;
+  if (!known) return e.type === "system" && /^[A-Z0-9_]+$/.test(code) ? code : undefined;
   const host = hostOf(e.message ?? "");
   return host ? `${known} (${host})` : known;
 }
@@ -89,19 +102,51 @@ function fromApiException(err: ApiExceptionLike): KubeStatus {
     case 404:
       return kubeStatus(404, "The cluster does not serve this resource (404). Is Knative Serving installed?");
     default: {
-      const text = typeof body === "string" ? body.trim().slice(0, 200) : "";
-      return kubeStatus(err.code >= 400 ? err.code : 502, redactSecrets(text || `The cluster answered with HTTP ${err.code}.`));
+      // Not a Kubernetes answer (a proxy's error page, say): its body stays in the log.
+      const code = err.code >= 400 ? err.code : 502;
+      if (typeof body === "string" && body.trim()) logFailureOnce("cluster", `HTTP ${err.code} without a Status`, body.slice(0, 500));
+      return kubeStatus(code, `The cluster answered with HTTP ${err.code}, without a Kubernetes Status.`);
     }
   }
 }
 
+// Errors are recognized by their shape, not `instanceof`: Next bundles each route and page with
+// its own copy of these classes, and a cluster (its KubeConfig included) made by one bundle is
+// kept on globalThis and used by the others (lib/k8s/cluster-registry.ts).
+
+/** The Status a StatusError (of any bundle) carries. */
+function carriedStatus(err: unknown): KubeStatus | undefined {
+  if (err instanceof StatusError) return err.status;
+  const status = typeof err === "object" && err !== null ? (err as { status?: unknown }).status : undefined;
+  return err instanceof Error && isKubeStatus(status) ? status : undefined;
+}
+
+/** The few words of a LocalFailure (of any bundle). */
+function localDescription(err: unknown): string | undefined {
+  if (err instanceof LocalFailure) return err.description;
+  const description = carriedStatus(err) ? (err as { description?: unknown }).description : undefined;
+  return typeof description === "string" ? description : undefined;
+}
+
 /** Turns anything thrown while talking to a cluster into a Kubernetes Status. */
 export function toKubeStatus(err: unknown): KubeStatus {
-  if (err instanceof StatusError) return err.status;
+  const carried = carriedStatus(err);
+  if (carried) return carried;
   if (isApiException(err)) return fromApiException(err);
   const reason = unreachableReason(err);
   if (reason === "no answer in time") return kubeStatus(504, "The cluster did not answer in time.", "Timeout");
   if (reason) return kubeStatus(503, `The cluster is not reachable: ${reason}.`, "ServiceUnavailable");
-  const message = err instanceof Error ? err.message : String(err);
-  return kubeStatus(500, redactSecrets(`The console could not talk to the cluster: ${message}`), "InternalError");
+  const tls = tlsMaterialProblem(err);
+  if (tls) return new LocalCredentialError(tls).status;
+  logFailureOnce("cluster", "unexpected error", err instanceof Error ? (err.stack ?? err.message) : String(err));
+  return kubeStatus(500, "The console could not talk to the cluster: an unexpected error (the console's log has the details).", "InternalError");
+}
+
+/** Why talking to a cluster failed, in a few words: for the health banner and the Clusters page. */
+export function failureReason(err: unknown): string {
+  const local = localDescription(err);
+  if (local) return local;
+  const tls = tlsMaterialProblem(err);
+  if (tls) return tls;
+  return unreachableReason(err) ?? toKubeStatus(err).message;
 }

@@ -4,13 +4,14 @@
 
 import { isDNS1123Label, isDNS1123Subdomain } from "@/lib/knative/k8s-validation";
 import { toKubeStatus } from "./errors";
+import { logFailureOnce } from "./failure-log";
 import { kubeStatus, StatusError } from "@/lib/queries/status";
 
 export const NO_STORE = { "Cache-Control": "no-store" } as const;
 
 export function statusResponse(err: unknown): Response {
   const status = toKubeStatus(err);
-  if (status.code >= 500 && status.code !== 503 && status.code !== 504) console.error("[api]", status.message);
+  if (status.code >= 500 && status.code !== 503 && status.code !== 504) logFailureOnce("api", `${status.code} ${status.reason}`, status.message);
   return Response.json(status, { status: status.code, headers: NO_STORE });
 }
 

@@ -25,4 +25,6 @@ export * from "./naming";
 export * from "./domain";
 export * from "./routing";
 export * from "./queue-proxy";
-export * from "./queue-stat";
+export * from "./observability-config";
+export * from "./route-tag";
+// Not ./queue-stat: it pulls in the protobuf runtime, which no browser bundle should carry.

@@ -112,6 +112,13 @@ export function helloService(opts: { name?: string; target?: string; image?: str
   };
 }
 
+/** Creates helloService with these template annotations and waits until its first pod is ready. */
+export async function deployHello(cluster: TestCluster, annotations?: Record<string, string>): Promise<void> {
+  cluster.registry.create(SERVICES, helloService({ annotations }), ADMIN);
+  await cluster.idle();
+  await cluster.advance(READY_DELAY_MS);
+}
+
 /** Applies a change to the stored Service, as `kubectl edit` would. */
 export function editService(registry: Registry, name: string, change: (svc: Service) => void): Service {
   const svc = registry.get<Service>(SERVICES, "default", name)!;

@@ -10,9 +10,9 @@ export interface TestResponse {
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 16 });
 
-export function request(baseUrl: string, host: string, opts: { path?: string; method?: string } = {}): Promise<TestResponse> {
+export function request(baseUrl: string, host: string, opts: { path?: string; method?: string; headers?: Record<string, string> } = {}): Promise<TestResponse> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${baseUrl}${opts.path ?? "/"}`, { method: opts.method ?? "GET", headers: { host }, agent }, (res) => {
+    const req = http.request(`${baseUrl}${opts.path ?? "/"}`, { method: opts.method ?? "GET", headers: { ...opts.headers, host }, agent }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));

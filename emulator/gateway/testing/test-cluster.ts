@@ -3,7 +3,7 @@
 // status, Route status.traffic, Pods), and a trivial Activator that "starts a pod" by marking the
 // revision ready after a delay.
 
-import type { EnvVar, Revision, Route, TrafficTarget } from "../../../lib/knative/types";
+import type { EnvVar, KubeObject, Revision, Route, TrafficTarget } from "../../../lib/knative/types";
 import { routeAddressUrl, routeUrl } from "../../../lib/knative/domain";
 import { LABEL_CONFIGURATION, LABEL_REVISION, LABEL_SERVICE } from "../../../lib/knative/labels";
 import { ObjectRegistry } from "../../core/object-registry";
@@ -87,14 +87,16 @@ export class TestCluster {
     this.registry.delete(ROUTES, namespace, name, CONTROLLER);
   }
 
-  addPod(namespace: string, revision: string, name: string, opts: { ready?: boolean; startTime?: string } = {}): void {
+  /** A pod of the revision; `queueProxyEnv` is its queue-proxy container's env (e.g. OBSERVABILITY_CONFIG). */
+  addPod(namespace: string, revision: string, name: string, opts: { ready?: boolean; startTime?: string; queueProxyEnv?: Record<string, string> } = {}): void {
     this.namespace(namespace);
     const ready = opts.ready ?? true;
+    const env = Object.entries(opts.queueProxyEnv ?? {}).map(([k, v]) => ({ name: k, value: v }));
     this.registry.create(
       PODS,
       {
         metadata: { name, namespace, labels: { [LABEL_REVISION]: revision } },
-        spec: { containers: [{ name: "user-container" }, { name: "queue-proxy" }] },
+        spec: { containers: [{ name: "user-container" }, { name: "queue-proxy", env }] },
         status: {
           phase: "Running",
           startTime: opts.startTime ?? new Date().toISOString(),
@@ -103,6 +105,17 @@ export class TestCluster {
       },
       CONTROLLER,
     );
+  }
+
+  /** Marks a pod Ready or not, as its readiness probe would. */
+  setPodReady(namespace: string, name: string, ready: boolean): void {
+    const pod = this.registry.get<{ metadata: { name: string }; status: { conditions: Array<{ type: string; status: string }> } } & KubeObject>(PODS, namespace, name)!;
+    pod.status.conditions = [{ type: "Ready", status: ready ? "True" : "False" }];
+    this.registry.update(PODS, pod, CONTROLLER, { subresource: "status" });
+  }
+
+  deletePod(namespace: string, name: string): void {
+    this.registry.delete(PODS, namespace, name, CONTROLLER);
   }
 
   setConfigMap(namespace: string, name: string, data: Record<string, string>): void {

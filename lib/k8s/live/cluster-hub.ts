@@ -6,6 +6,7 @@ import type { KubeObject } from "@/lib/knative/types";
 import type { LiveMessage, WatchedResource } from "@/lib/queries/api-types";
 import type { ClusterApis } from "../api-clients";
 import { cleanObject } from "../clean-object";
+import { failureReason } from "../errors";
 import { ObjectCache } from "./object-cache";
 import { type Probe, probeVersion } from "./health-probe";
 import { type OpenWatch, ResourceWatch, openClientNodeWatch } from "./resource-watch";
@@ -139,7 +140,8 @@ export class ClusterHub {
       try {
         result = await (this.options.probe ?? probeVersion)(this.options.apis());
       } catch (err) {
-        result = { reachable: false, reason: err instanceof Error ? err.message : String(err) };
+        // Resolving the cluster failed (it left the kubeconfig, its credentials cannot be used).
+        result = { reachable: false, reason: failureReason(err) };
       }
       if (this.running) this.record(result.reachable, result.reachable ? undefined : result.reason);
     } finally {

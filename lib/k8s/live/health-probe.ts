@@ -2,7 +2,7 @@
 // lost cluster shows up in under two seconds and a recovered one as soon as it answers again.
 
 import { type ClusterApis, callOptions } from "../api-clients";
-import { toKubeStatus, unreachableReason } from "../errors";
+import { failureReason } from "../errors";
 
 export type ProbeResult = { reachable: true } | { reachable: false; reason: string };
 export type Probe = (apis: ClusterApis) => Promise<ProbeResult>;
@@ -16,6 +16,6 @@ export const probeVersion: Probe = async (apis) => {
     await apis.version.getCode({}, callOptions(PROBE_TIMEOUT_MS));
     return { reachable: true };
   } catch (err) {
-    return { reachable: false, reason: unreachableReason(err) ?? toKubeStatus(err).message };
+    return { reachable: false, reason: failureReason(err) };
   }
 };

@@ -36,7 +36,7 @@ const NETWORKING_ALLOWED = new Set(
 );
 
 /** strconv.ParseFloat (decimal and exponent forms, inf, nan). */
-function parseGoFloat(v: string): number | undefined {
+export function parseGoFloat(v: string): number | undefined {
   if (/^[+-]?(inf|infinity)$/i.test(v)) return v.startsWith("-") ? -Infinity : Infinity;
   if (/^[+-]?nan$/i.test(v)) return NaN;
   return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(v) ? Number(v) : undefined;

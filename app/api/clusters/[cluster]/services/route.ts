@@ -3,6 +3,7 @@ import { getCluster } from "@/lib/k8s/cluster-registry";
 import { memoizedJsonResponse } from "@/lib/k8s/memoized-json";
 import { listServices } from "@/lib/k8s/knative-api";
 import { hubFor } from "@/lib/k8s/live/hubs";
+import { readerIdentity } from "@/lib/auth/request-session";
 import { NO_STORE, optionalNamespaceParam, statusResponse } from "@/lib/k8s/route-handler";
 
 export const dynamic = "force-dynamic";
@@ -17,7 +18,8 @@ export async function GET(request: Request, context: { params: Promise<{ cluster
     const ref = getCluster((await context.params).cluster);
     const cache = hubFor(ref.id).cachedCollection<Service>("services");
     if (!cache) return Response.json(await listServices(ref, namespace), { headers: NO_STORE });
-    return memoizedJsonResponse(`${ref.id}\u0000services\u0000${namespace ?? "*"}`, cache.version, () => cache.list(namespace));
+    // Per identity, as the hub is (--auth token): one user's cached answer never serves another.
+    return memoizedJsonResponse(`${readerIdentity(ref.id).key}\u0000services\u0000${namespace ?? "*"}`, cache.version, () => cache.list(namespace));
   } catch (err) {
     return statusResponse(err);
   }

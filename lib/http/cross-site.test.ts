@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { crossSiteWriteProblem } from "./cross-site";
 
-const base = { url: "http://127.0.0.1:3000/api/x", host: "127.0.0.1:3000", origin: null, secFetchSite: null };
+const base = { ownOrigins: ["http://127.0.0.1:3000"], origin: null, secFetchSite: null };
 
 describe("crossSiteWriteProblem", () => {
   it("lets reads through whatever their origin", () => {
@@ -27,7 +27,23 @@ describe("crossSiteWriteProblem", () => {
     expect(crossSiteWriteProblem({ ...base, method: "DELETE", origin: "https://evil.example" })).toMatch(/Origin https:\/\/evil.example/);
   });
 
-  it("refuses an opaque Origin", () => {
+  it.each([
+    ["another scheme", "https://127.0.0.1:3000"],
+    ["another port", "http://127.0.0.1:3001"],
+    ["the default port", "http://127.0.0.1"],
+    ["another loopback name", "http://localhost:3000"],
+  ])("refuses an Origin with %s than the console's", (_what, origin) => {
+    expect(crossSiteWriteProblem({ ...base, method: "PUT", origin })).toBe(`Cross-site request refused (Origin ${origin}).`);
+  });
+
+  it("compares origins as URLs do: case and an explicit default port do not matter", () => {
+    expect(crossSiteWriteProblem({ ...base, method: "POST", origin: "HTTP://127.0.0.1:3000" })).toBeNull();
+    expect(crossSiteWriteProblem({ ownOrigins: ["https://console.example.com"], origin: "https://console.example.com:443", secFetchSite: null, method: "POST" })).toBeNull();
+  });
+
+  it("refuses an opaque or malformed Origin", () => {
     expect(crossSiteWriteProblem({ ...base, method: "PUT", origin: "null" })).toMatch(/opaque/);
+    expect(crossSiteWriteProblem({ ...base, method: "PUT", origin: "file:///etc/passwd" })).toMatch(/malformed/);
+    expect(crossSiteWriteProblem({ ...base, method: "PUT", origin: "not a url" })).toMatch(/malformed/);
   });
 });

@@ -1,0 +1,78 @@
+// --auth token in the browser: a console of its own (the production build behind the HTTP front,
+// as `npm start -- --auth token` runs it) serving the embedded cluster, signed in to with the
+// seeded developer's token. The sign-in page, who is signed in, the token out of reach of page
+// JavaScript, the cluster's own 401 and 403, and signing out.
+
+import { type ChildProcess, spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import { clusterDataDir, kubeconfigPath } from "./support/embedded-cluster";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const PORT = 3318;
+const BASE = `http://127.0.0.1:${PORT}`;
+let server: ChildProcess;
+let output = "";
+
+test.beforeAll(async () => {
+  server = spawn(process.execPath, ["--import", "tsx", "scripts/console-server.ts", "--auth", "token", "--host", "127.0.0.1", "--port", String(PORT)], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG: kubeconfigPath(), KNATIVE_CONSOLE_SESSION_KEY: randomBytes(32).toString("base64") },
+  });
+  server.stdout!.on("data", (d: Buffer) => (output += d.toString()));
+  server.stderr!.on("data", (d: Buffer) => (output += d.toString()));
+  await expect.poll(() => output.includes("- Local:") || server.exitCode !== null, { timeout: 60_000 }).toBe(true);
+  expect(server.exitCode, output).toBeNull();
+  // Next loads a route's code on its first request, which on a busy machine takes seconds: load
+  // the ones the test uses first, so its timeouts are about the console, not the loading.
+  for (const target of ["/sign-in", "/api/session", "/api/clusters"]) await fetch(`${BASE}${target}`, { redirect: "manual", signal: AbortSignal.timeout(60_000) });
+  await fetch(`${BASE}/api/session`, { method: "POST", headers: { "Content-Type": "application/json", Origin: BASE }, body: "{}", signal: AbortSignal.timeout(60_000) });
+});
+
+test.afterAll(async () => {
+  if (server?.exitCode === null) {
+    const exited = new Promise((resolve) => server.once("exit", resolve));
+    server.kill("SIGTERM");
+    await exited;
+  }
+});
+
+test("sign in with a token, see who you are, be refused by the cluster, sign out", async ({ page }) => {
+  test.setTimeout(120_000);
+  const developerToken = fs.readFileSync(path.join(clusterDataDir(), "token-developer"), "utf8").trim();
+
+  await page.goto(`${BASE}/clusters`);
+  await expect(page).toHaveURL(`${BASE}/sign-in?next=%2Fclusters`);
+  await expect(page.getByRole("heading", { name: "Sign in to Knative Console", level: 1 })).toBeVisible();
+
+  const token = page.getByLabel("Kubernetes bearer token");
+  await token.fill("a-token-the-cluster-never-issued");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#token-error")).toHaveText("Unauthorized", { timeout: 30_000 });
+
+  await token.fill(developerToken);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${BASE}/clusters`, { timeout: 30_000 });
+  await expect(page.getByTestId("signed-in-user")).toHaveText("knative-developer");
+
+  // The session cookie is HttpOnly and the token is nowhere in the page.
+  expect(await page.evaluate(() => document.cookie)).not.toContain("knative-console-session");
+  expect(await page.content()).not.toContain(developerToken);
+  const [cookie] = (await page.context().cookies()).filter((c) => c.name === "knative-console-session");
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Strict", path: "/" });
+
+  await page.goto(`${BASE}/clusters/embedded/knative/services/default/helloworld-go`);
+  await expect(page.getByRole("heading", { name: "helloworld-go", level: 1 })).toBeVisible();
+
+  // What the developer may not do is the cluster's refusal, word for word.
+  const namespaces = await page.request.get(`${BASE}/api/clusters/embedded/namespaces`);
+  expect(namespaces.status()).toBe(403);
+  expect((await namespaces.json()).message).toBe('namespaces is forbidden: User "knative-developer" cannot list resource "namespaces" in API group "" at the cluster scope');
+
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(`${BASE}/sign-in`);
+  expect((await page.request.get(`${BASE}/api/clusters`)).status()).toBe(401);
+});
