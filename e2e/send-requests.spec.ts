@@ -51,6 +51,7 @@ async function quiet(revision: string) {
 }
 
 test("20 requests answer Hello World! ×20; after a 50/50 split, 10 Hello World! and 10 Hello Knative on ASM!", async ({ page }) => {
+  test.setTimeout(120_000);
   const { servicePage, panel } = await openPanel(page);
   await expect(panel.root.getByText("No requests sent yet")).toBeVisible();
   await expect(panel.target).toHaveValue("service");

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiFetch } from "@/emulator/testing/api-endpoint";
 import { startClusterProcess, type ClusterProcess } from "@/emulator/testing/cluster-process";
 import { tempDataDir } from "@/emulator/testing/api-only";
+import { until } from "@/emulator/testing/until";
 import { decodeQueueStat } from "@/lib/knative/queue-stat";
 import type { Service } from "@/lib/knative/types";
 import { StatusError } from "@/lib/queries/status";
@@ -37,14 +38,11 @@ async function api<T>(path: string, init: { method?: string; body?: unknown; con
 
 const container = (env: Record<string, string> = {}) => ({ image: HELLO, env: Object.entries(env).map(([name, value]) => ({ name, value })) });
 
-async function untilReady(name: string): Promise<Service> {
-  const deadline = Date.now() + 20_000;
-  for (;;) {
+function untilReady(name: string): Promise<Service> {
+  return until(`${name} Ready`, async () => {
     const s = await api<Service>(`${SERVICES}/${name}`);
-    if (s.status?.observedGeneration === s.metadata.generation && s.status?.conditions?.find((c) => c.type === "Ready")?.status === "True") return s;
-    if (Date.now() > deadline) throw new Error(`${name} did not become Ready: ${JSON.stringify(s.status)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
+    return s.status?.observedGeneration === s.metadata.generation && s.status?.conditions?.find((c) => c.type === "Ready")?.status === "True" ? s : undefined;
+  });
 }
 
 async function createService(name: string, env: Record<string, string> = {}): Promise<Service> {

@@ -34,8 +34,9 @@ export class SendRequestsPanel {
     return this.root.getByText(label, { exact: true });
   }
 
+  /** The panel is its own chunk, fetched after the page: on a busy machine it may take a while. */
   async ready(): Promise<this> {
-    await expect(this.sendButton).toBeVisible();
+    await expect(this.sendButton).toBeVisible({ timeout: 30_000 });
     return this;
   }
 
@@ -68,8 +69,16 @@ export class SendRequestsPanel {
     return out;
   }
 
-  /** The panel alone, under test-results/screens. */
+  /**
+   * The panel alone, under test-results/screens. Clipped from a full-page shot rather than an
+   * element shot: Live Traffic above it redraws every second, and an element shot waits for the
+   * panel to hold still, which a busy machine may never grant.
+   */
   async screen(name: string) {
-    await this.root.screenshot({ path: `test-results/screens/${name}.png` });
+    const clip = await this.root.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
+    });
+    await this.page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true, clip });
   }
 }
