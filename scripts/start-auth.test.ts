@@ -29,10 +29,10 @@ describe("npm start", () => {
   });
 
   it.each([
-    ["--auth token", ["--auth", "token"], {}, "--auth token is not implemented yet"],
+    ["--auth proxy", ["--auth", "proxy"], {}, "--auth proxy is not implemented yet"],
     ["KNATIVE_CONSOLE_AUTH=proxy", [], { KNATIVE_CONSOLE_AUTH: "proxy" }, "--auth proxy is not implemented yet"],
     ["--auth basic", ["--auth", "basic"], {}, '--auth "basic" is not an auth mode; use one of: local, token, proxy.'],
-  ])("refuses %s, naming the modes there are", (_what, args, env, message) => {
+  ])("refuses %s, naming the modes there are (token is implemented)", (_what, args, env, message) => {
     const { code, output } = run("scripts/start.ts", ["--no-embedded", ...args], env);
     expect(code).toBe(2);
     expect(output).toContain(message);
