@@ -37,8 +37,8 @@ export class ServicePoller {
   private readonly history: MetricsSample[] = [];
   private readonly listeners = new Set<SampleListener>();
   private readonly lastCounters = new Map<string, CounterReading>();
-  /** The pods listed at the previous tick; undefined before the first. */
-  private knownPods: Set<string> | undefined;
+  /** The pods that were ready at the previous tick; undefined before the first. */
+  private readyBefore: Set<string> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lingerTimer: ReturnType<typeof setTimeout> | undefined;
   private running = false;
@@ -76,7 +76,7 @@ export class ServicePoller {
     clearTimeout(this.timer);
     clearTimeout(this.lingerTimer);
     this.lastCounters.clear();
-    this.knownPods = undefined;
+    this.readyBefore = undefined;
     this.onIdle();
   }
 
@@ -160,9 +160,9 @@ export class ServicePoller {
       if (counters?.ok && counters.value) {
         const requests = (entry.requests ??= emptyCounts());
         const previous = this.lastCounters.get(name);
-        // A pod's first reading is its baseline, unless the pod is new since the last tick:
-        // then everything it counted happened since.
-        if (previous || (this.knownPods && !this.knownPods.has(name))) {
+        // A pod's first reading is its baseline, unless the pod was not ready at the last tick
+        // (new, or just ready): it received no traffic before, so all it counted is new.
+        if (previous || (this.readyBefore && !this.readyBefore.has(name))) {
           addCounterDelta(requests, previous, counters.value, (host) => tagHosts.has(host));
         }
         this.lastCounters.set(name, counters.value);
@@ -170,7 +170,7 @@ export class ServicePoller {
         note(counters.problem);
       }
     });
-    this.knownPods = new Set(pods.value.items.map((p) => p.metadata.name!));
+    this.readyBefore = livePods;
     if (requestMetricsOff) {
       note({
         kind: "request-metrics-off",
