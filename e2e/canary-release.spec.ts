@@ -115,6 +115,8 @@ async function splitInNewContext(browser: Browser) {
 }
 
 test("two people edit the same split at once: exactly one wins, the other is told", async ({ browser }) => {
+  // Two browser contexts, each loading the Service page with its live charts.
+  test.setTimeout(120_000);
   const before = getKnativeService(service).metadata.resourceVersion;
   const alice = await splitInNewContext(browser);
   const bob = await splitInNewContext(browser);

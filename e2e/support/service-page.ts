@@ -124,6 +124,7 @@ export class LiveTraffic {
   }
 
   chart(title: string): Locator {
-    return this.root.getByRole("img", { name: new RegExp(`^${title}:`) });
+    // The name is the chart's title (which may go on, e.g. "Success rate (non-5xx, %)"), a colon, then its latest values.
+    return this.root.getByRole("img", { name: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[^:]*:`) });
   }
 }
