@@ -3,17 +3,22 @@
 // the garbage that makes resident memory a saw-tooth. Two targets speak the same protocol: a
 // browser page (Playwright's CDP session) and a Node.js process (its inspector, over WebSocket).
 //
+// Either can also give a heap snapshot's summary (bench/support/heap-snapshot.ts).
+//
 // A Node process opens its inspector on SIGUSR1; started with INSPECT_ON_SIGNAL in its
 // environment, it listens on a free loopback port (never the shared default 9229) and prints
 // `Debugger listening on ws://…` to its stderr, where this reads it.
 
 import type { Page } from "@playwright/test";
 import WebSocket from "ws";
+import { type HeapSummary, summarizeSnapshot } from "./heap-snapshot";
 import { sleep } from "./stats";
 
 export interface HeapReader {
   /** Bytes of live JavaScript heap, measured right after a full GC. */
   usedAfterGc(): Promise<number>;
+  /** A heap snapshot (taken after a full GC), summed by kind. */
+  snapshot(): Promise<HeapSummary>;
   close(): Promise<void>;
 }
 
@@ -26,6 +31,15 @@ export async function inspectPage(page: Page): Promise<HeapReader> {
     async usedAfterGc() {
       await cdp.send("HeapProfiler.collectGarbage");
       return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+    },
+    async snapshot() {
+      const chunks: string[] = [];
+      const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
+      cdp.on("HeapProfiler.addHeapSnapshotChunk", onChunk);
+      await cdp.send("HeapProfiler.collectGarbage");
+      await cdp.send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
+      cdp.off("HeapProfiler.addHeapSnapshotChunk", onChunk);
+      return summarizeSnapshot(chunks.join(""));
     },
     close: () => cdp.detach(),
   };
@@ -41,31 +55,43 @@ export async function inspectNodeProcess(pid: number, output: () => string, time
     url = [...output().matchAll(listening)][before]?.[1];
     if (!url && Date.now() > deadline) throw new Error(`pid ${pid} opened no inspector within ${timeoutMs} ms (started without ${INSPECT_ON_SIGNAL.NODE_OPTIONS}?)`);
   }
-  const ws = new WebSocket(url);
+  // A snapshot of a server's heap arrives in chunks, but allow large messages all the same.
+  const ws = new WebSocket(url, { maxPayload: 1 << 30 });
   await new Promise<void>((resolve, reject) => {
     ws.once("open", () => resolve());
     ws.once("error", reject);
   });
   let nextId = 0;
   const pending = new Map<number, { resolve: (result: unknown) => void; reject: (err: Error) => void }>();
+  let snapshotChunks: string[] = [];
   ws.on("message", (data) => {
-    const message = JSON.parse(String(data)) as { id?: number; result?: unknown; error?: { message: string } };
+    const message = JSON.parse(String(data)) as { id?: number; method?: string; params?: { chunk?: string }; result?: unknown; error?: { message: string } };
+    if (message.method === "HeapProfiler.addHeapSnapshotChunk") snapshotChunks.push(message.params!.chunk!);
     const waiter = message.id === undefined ? undefined : pending.get(message.id);
-    if (!waiter) return; // an event
+    if (!waiter) return; // another event
     pending.delete(message.id!);
     if (message.error) waiter.reject(new Error(message.error.message));
     else waiter.resolve(message.result);
   });
-  const send = <T>(method: string): Promise<T> =>
+  const send = <T>(method: string, params: Record<string, unknown> = {}): Promise<T> =>
     new Promise((resolve, reject) => {
       const id = ++nextId;
       pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
-      ws.send(JSON.stringify({ id, method }));
+      ws.send(JSON.stringify({ id, method, params }));
     });
   return {
     async usedAfterGc() {
       await send("HeapProfiler.collectGarbage");
       return (await send<{ usedSize: number }>("Runtime.getHeapUsage")).usedSize;
+    },
+    async snapshot() {
+      snapshotChunks = [];
+      await send("HeapProfiler.collectGarbage");
+      // The chunks all arrive before the command's answer.
+      await send("HeapProfiler.takeHeapSnapshot", { reportProgress: false });
+      const json = snapshotChunks.join("");
+      snapshotChunks = [];
+      return summarizeSnapshot(json);
     },
     // Closed before the process stops: with a session attached, Node waits for the debugger at exit.
     async close() {
