@@ -37,10 +37,11 @@ const { values: flags } = parseArgs({
 });
 
 const root = path.resolve(flags.dir ?? path.join(import.meta.dirname, ".."));
-// Next's standalone output has no next.config.js: the build's configuration travels in
-// required-server-files.json, which Next's own standalone server.js hands over this way.
+// A production server takes the configuration the build used, from required-server-files.json,
+// the way Next's own standalone server.js hands it over: the standalone output has no
+// next.config.js, and without it Next warns that `next start` does not suit `output: standalone`.
 const serverFiles = path.join(root, ".next", "required-server-files.json");
-if (!fs.existsSync(path.join(root, "next.config.js")) && fs.existsSync(serverFiles)) {
+if (!flags.dev && fs.existsSync(serverFiles)) {
   process.env.__NEXT_PRIVATE_STANDALONE_CONFIG = JSON.stringify((JSON.parse(fs.readFileSync(serverFiles, "utf8")) as { config: unknown }).config);
 }
 
