@@ -383,10 +383,11 @@ describe("the users' example ClusterRole is no more than needed: without each ru
   it(
     `8 ${FEATURE_OF_RULE[8]}: the ingress gateway's address is not found`,
     withoutRule(8, async () => {
-      // findGateway reads each networking layer's Service and takes a 403 as "not this one".
-      const res = await user.call<{ address: string | null }>("GET", "/api/clusters/in-cluster/gateway");
+      // findGateway reads each networking layer's Service; refused, it says so rather than "none".
+      const res = await user.call<{ address: string | null; forbidden?: string[] }>("GET", "/api/clusters/in-cluster/gateway");
       expect(res.status).toBe(200);
       expect(res.body.address).toBeNull();
+      expect(res.body.forbidden?.[0]).toMatch(/^services "kourier" is forbidden: User ".+" cannot get resource "services" in API group "" in the namespace "kourier-system"$/);
     }),
   );
 });
