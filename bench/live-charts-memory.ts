@@ -12,8 +12,8 @@
 // history and full charts, and whatever grows after that is not a buffer filling up
 // (--prefill-minutes 0 measures the first viewer's first minutes instead, buffers filling).
 // With the page open in Chromium, drawing a sample a second, every --every-seconds the script
-// reads: the console server's resident memory (`next start` and the next-server below it, from
-// /proc), the next-server's live heap (its inspector, opened on SIGUSR1, after a forced full GC)
+// reads: the console server's resident memory (from
+// /proc), its live heap (its inspector, opened on SIGUSR1, after a forced full GC)
 // and the page's live heap (Chromium's DevTools protocol, after a forced full GC);
 // bench/support/js-heap.ts. Each minute prints the median of its readings and their range.
 //
@@ -32,7 +32,7 @@ import { parseArgs } from "node:util";
 import { startClusterProcess } from "../emulator/testing/cluster-process";
 import { scratchDir } from "../emulator/testing/temp-dir";
 import { launchChromium } from "./support/browser";
-import { nextServerPid, startConsole } from "./support/console-server";
+import { startConsole } from "./support/console-server";
 import { grownKinds, type HeapSummary } from "./support/heap-snapshot";
 import { type HeapReader, INSPECT_ON_SIGNAL, inspectNodeProcess, inspectPage } from "./support/js-heap";
 import { createLiveService } from "./support/live-service";
@@ -94,7 +94,7 @@ async function main() {
     console.log(`${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)}; ${new Date().toISOString()}`);
     console.log(`embedded cluster: Service ${svc.namespace}/${svc.name}, ${svc.revisions.join(" and ")} at 50/50, one ready pod each (min-scale 1); ${RPS} req/s through the gateway`);
     traffic = startSteadyTraffic(cluster.gatewayUrl, svc.host, RPS);
-    const serverHeap = await inspectNodeProcess(nextServerPid(server), server.output);
+    const serverHeap = await inspectNodeProcess(server.pid, server.output);
     heaps.push(serverHeap);
     const prefill = await openMetricsStream(server.url, server.clusterId, svc.namespace, svc.name);
     if (PREFILL_MINUTES > 0) console.log(`prefilling: the poller runs for ${PREFILL_MINUTES} minutes with one stream viewer before the page opens`);
