@@ -1,6 +1,7 @@
 // The console as `npm start` serves it: the production build (`next build`, made first when
 // `.next` is missing or older than the sources, as scripts/start.ts decides) served by the
-// console's own server (scripts/console-server.ts: Next behind its HTTP front, in one process),
+// console's own server (scripts/console-server.ts: Next behind its HTTP front, in one process,
+// bundled and run by node as npm start runs it),
 // in its own process group, pointed at a cluster's kubeconfig through
 // KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG. No other kubeconfig is read (KUBECONFIG names a file that
 // does not exist), so only the "embedded" cluster is listed. It listens on a free port, or on
@@ -12,6 +13,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { buildIsCurrent } from "../../scripts/build-freshness";
+import { bundleConsoleServer } from "../../scripts/console-server-bundle";
 import { sleep } from "./stats";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -66,7 +68,10 @@ export async function startConsole(kubeconfig: string, options: ConsoleOptions =
   await ensureBuild();
   const port = process.env.KNATIVE_BENCH_PORT ? await benchPort(process.env.KNATIVE_BENCH_PORT) : await freePort();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kc-bench-console-"));
-  const args = ["--import", "tsx", "scripts/console-server.ts", "--host", "127.0.0.1", "--port", String(port), "--auth", "local"];
+  // Inside the repository, where `next` and client-node resolve from node_modules.
+  const server = path.join(ROOT, ".next", `console-server-bench-${process.pid}.mjs`);
+  await bundleConsoleServer(server);
+  const args = [server, "--dir", ROOT, "--host", "127.0.0.1", "--port", String(port), "--auth", "local"];
   const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
     // Its own process group, so stopping it stops anything it started too.
@@ -101,6 +106,7 @@ export async function startConsole(kubeconfig: string, options: ConsoleOptions =
       clearTimeout(forced);
     }
     fs.rmSync(scratch, { recursive: true, force: true });
+    fs.rmSync(server, { force: true });
   };
 
   for (const deadline = Date.now() + timeoutMs; ; await sleep(100)) {
