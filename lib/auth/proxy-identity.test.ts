@@ -4,7 +4,7 @@ import { parseGroups, proxiedUser } from "./proxy-identity";
 
 const config = proxyConfig({ KNATIVE_CONSOLE_PROXY_TRUSTED_ADDRESSES: "127.0.0.1,::1,10.0.0.0/8" });
 const withSecret = proxyConfig({ KNATIVE_CONSOLE_PROXY_TRUSTED_ADDRESSES: "10.0.0.0/8", KNATIVE_CONSOLE_PROXY_SECRET: "0123456789abcdef" });
-const from = (remoteAddress: string | undefined, headers: Record<string, string[]>) => ({ remoteAddress, headers });
+const from = (remoteAddress: string | undefined, headers: Record<string, string[] | undefined>) => ({ remoteAddress, headers });
 
 describe("parseGroups", () => {
   it("takes repeated header lines and comma-separated lists alike, trimmed, each once, in order", () => {
