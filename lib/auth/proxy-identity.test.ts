@@ -44,6 +44,15 @@ describe("proxiedUser", () => {
     expect(proxiedUser(from("127.0.0.1", { "x-forwarded-user": ["jane", "joe"] }), config)).toMatchObject({ ok: false, code: 403, trusted: true });
   });
 
+  it("reads names as the UTF-8 the proxy sends (Node hands header bytes over as latin1), and refuses bytes that are not UTF-8", () => {
+    const latin1 = (text: string) => Buffer.from(text, "utf8").toString("latin1");
+    expect(proxiedUser(from("127.0.0.1", { "x-forwarded-user": [latin1("José")], "x-forwarded-groups": [latin1("équipe,開発")] }), config)).toEqual({
+      ok: true,
+      user: { username: "José", groups: ["équipe", "開発"] },
+    });
+    expect(proxiedUser(from("127.0.0.1", { "x-forwarded-user": ["Jos\xe9"] }), config)).toMatchObject({ ok: false, code: 403, trusted: true });
+  });
+
   it("refuses Kubernetes' own names, as the user or as a group", () => {
     expect(proxiedUser(from("127.0.0.1", { "x-forwarded-user": ["system:admin"] }), config)).toMatchObject({ ok: false, code: 403 });
     expect(proxiedUser(from("127.0.0.1", { "x-forwarded-user": ["System:serviceaccount:kube-system:default"] }), config)).toMatchObject({ ok: false, code: 403 });

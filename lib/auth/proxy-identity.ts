@@ -36,6 +36,21 @@ const digest = (value: string) => createHash("sha256").update(value).digest();
 /** Compared as digests, so neither the time taken nor a length difference tells how much matched. */
 const sameSecret = (given: string, expected: string) => timingSafeEqual(digest(given), digest(expected));
 
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+/**
+ * A header value as the text the proxy meant: Node hands header bytes over as latin1, and the
+ * proxy sends an identity provider's names as UTF-8 ("José" arrives as "JosÃ©"). Null when the
+ * bytes are not UTF-8.
+ */
+export function headerText(value: string): string | null {
+  try {
+    return utf8.decode(Buffer.from(value, "latin1"));
+  } catch {
+    return null;
+  }
+}
+
 /** Every group, in order, once: header lines and comma-separated lists alike, trimmed. */
 export function parseGroups(values: string[] | undefined): string[] {
   const groups = (values ?? []).flatMap((v) => v.split(",")).map((g) => g.trim()).filter(Boolean);
@@ -58,7 +73,12 @@ export function proxiedUser(req: ProxiedRequest, config: ProxyConfig): ProxyVerd
       return refuse(403, false, `The request did not carry the authenticating proxy's shared secret (the ${config.secret.header} header, ${PROXY_SECRET_HEADER_ENV}).`);
     }
   }
-  const names = [...new Set((req.headers[config.userHeader] ?? []).map((v) => v.trim()).filter(Boolean))];
+  const userValues = (req.headers[config.userHeader] ?? []).map(headerText);
+  const groupValues = (req.headers[config.groupsHeader] ?? []).map(headerText);
+  if (userValues.includes(null) || groupValues.includes(null)) {
+    return refuse(403, true, `The authenticating proxy sent a user or group that is not UTF-8 text (${config.userHeader}, ${config.groupsHeader}).`);
+  }
+  const names = [...new Set((userValues as string[]).map((v) => v.trim()).filter(Boolean))];
   if (names.length === 0) {
     return refuse(401, true, `The authenticating proxy sent no user: the console needs the ${config.userHeader} header on every request it passes on.`);
   }
@@ -67,7 +87,7 @@ export function proxiedUser(req: ProxiedRequest, config: ProxyConfig): ProxyVerd
   if (username.toLowerCase().startsWith(RESERVED_PREFIX)) {
     return refuse(403, true, `The console does not act as ${JSON.stringify(username)}: names starting with "system:" are Kubernetes' own (${config.userHeader}).`);
   }
-  const groups = parseGroups(req.headers[config.groupsHeader]);
+  const groups = parseGroups(groupValues as string[]);
   const reserved = groups.find((g) => g.toLowerCase().startsWith(RESERVED_PREFIX));
   if (reserved) {
     return refuse(403, true, `The console does not act in the group ${JSON.stringify(reserved)}: names starting with "system:" are Kubernetes' own (${config.groupsHeader}).`);

@@ -25,8 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-function config(groups: string[], userExtra: Record<string, string> = {}): ImpersonatingKubeConfig {
-  const kc = new ImpersonatingKubeConfig({ user: "jane@example.com", groups });
+function config(groups: string[], userExtra: Record<string, string> = {}, user = "jane@example.com"): ImpersonatingKubeConfig {
+  const kc = new ImpersonatingKubeConfig({ user, groups });
   const server_ = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   kc.loadFromOptions({
     clusters: [{ name: "c", server: server_, skipTLSVerify: true }],
@@ -70,6 +70,22 @@ describe("ImpersonatingKubeConfig", () => {
     expect(res.status).toBe(200);
     expect(last()["impersonate-user"]).toEqual(["jane@example.com"]);
     expect(last()["impersonate-group"]).toEqual(["team-a", "team-b"]);
+  });
+
+  it("sends a name beyond ASCII as its UTF-8 bytes, as kube-apiserver reads names", async () => {
+    seen = [];
+    const kc = config(["équipe", "開発"], {}, "José Müller");
+    await kc.makeApiClient(VersionApi).getCode();
+    await rawGet(kc, "/version", { timeoutMs: 2_000 });
+    await new Promise<void>((resolve, reject) => {
+      void new Watch(kc).watch("/api/v1/pods", {}, () => undefined, (err) => (err ? reject(err as Error) : resolve())).catch(reject);
+    });
+    const asText = (v: string | undefined) => Buffer.from(v ?? "", "latin1").toString("utf8");
+    expect(seen).toHaveLength(3);
+    for (const { headers } of seen) {
+      expect(asText(headers["impersonate-user"]?.[0])).toBe("José Müller");
+      expect(headers["impersonate-group"]?.map(asText)).toEqual(["équipe", "開発"]);
+    }
   });
 
   it("sends no group header for a user without groups, and replaces a kubeconfig's own `as`", async () => {

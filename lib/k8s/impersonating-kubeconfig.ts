@@ -27,9 +27,17 @@ export interface Impersonation {
 
 const IMPERSONATION = /^impersonate-/i;
 
+/**
+ * A name as Node writes it into a header: Node sends a header string's characters as latin1
+ * bytes (and refuses any above U+00FF), while kube-apiserver takes the header's bytes as the
+ * name, which identity providers write in UTF-8. So the UTF-8 bytes go out, one latin1
+ * character each.
+ */
+const onTheWire = (name: string) => Buffer.from(name, "utf8").toString("latin1");
+
 /** The header lines that say whom a request acts as. */
 export function impersonationLines(who: Impersonation): Array<[string, string]> {
-  return [["Impersonate-User", who.user], ...who.groups.map((g): [string, string] => ["Impersonate-Group", g])];
+  return [["Impersonate-User", onTheWire(who.user)], ...who.groups.map((g): [string, string] => ["Impersonate-Group", onTheWire(g)])];
 }
 
 /** `headers` without any impersonation of their own, then `who`'s, one pair per line. */
@@ -47,8 +55,9 @@ export class ImpersonatingKubeConfig extends ExplainedKubeConfig {
     const opts = args[0];
     const headers = (opts.headers ??= {}) as OutgoingHttpHeaders;
     for (const name of Object.keys(headers)) if (IMPERSONATION.test(name)) delete headers[name];
-    headers["Impersonate-User"] = this.impersonation.user;
-    if (this.impersonation.groups.length > 0) headers["Impersonate-Group"] = [...this.impersonation.groups];
+    const lines = impersonationLines(this.impersonation);
+    headers["Impersonate-User"] = lines[0]![1];
+    if (lines.length > 1) headers["Impersonate-Group"] = lines.slice(1).map(([, value]) => value);
   }
 
   override async applyToFetchOptions(...args: Parameters<ExplainedKubeConfig["applyToFetchOptions"]>): ReturnType<ExplainedKubeConfig["applyToFetchOptions"]> {
