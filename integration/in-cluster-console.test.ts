@@ -18,11 +18,12 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { type ApiEndpoint, apiFetch } from "@/emulator/testing/api-endpoint";
+import type { ApiEndpoint } from "@/emulator/testing/api-endpoint";
 import { type ClusterProcess, startClusterProcess } from "@/emulator/testing/cluster-process";
 import { requestViaGateway } from "@/emulator/testing/gateway-client";
 import { scratchDir } from "@/emulator/testing/temp-dir";
 import { until } from "@/emulator/testing/until";
+import { adminCall, create, mountServiceAccount, tokenFor } from "./support/cluster-admin";
 import { ConsoleUser } from "./support/console-client";
 import { type RunningConsole, buildStandalone, startStandaloneConsole } from "./support/standalone-console";
 
@@ -52,40 +53,11 @@ let consoleEnv: Record<string, string>;
 let userRole: { metadata: { name: string }; rules: Rule[] };
 let canaryToken: string;
 
-async function adminCall(method: string, target: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await apiFetch(admin, target, { method, headers: { "Content-Type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
-async function create(collection: string, object: unknown): Promise<void> {
-  const { status, body } = await adminCall("POST", collection, object);
-  if (status !== 201 && status !== 200) throw new Error(`creating in ${collection}: ${status} ${JSON.stringify(body)}`);
-}
-
-async function tokenFor(namespace: string, serviceAccount: string): Promise<string> {
-  const { status, body } = await adminCall("POST", `/api/v1/namespaces/${namespace}/serviceaccounts/${serviceAccount}/token`, {
-    apiVersion: "authentication.k8s.io/v1",
-    kind: "TokenRequest",
-    spec: { expirationSeconds: 3600 },
-  });
-  if (status !== 201) throw new Error(`TokenRequest: ${status} ${JSON.stringify(body)}`);
-  return (body.status as { token: string }).token;
-}
-
 /** Replaces the users' ClusterRole with `rules`. */
 async function setUserRules(rules: Rule[]): Promise<void> {
-  const current = await adminCall("GET", `/apis/rbac.authorization.k8s.io/v1/clusterroles/${userRole.metadata.name}`);
-  const { status, body } = await adminCall("PUT", `/apis/rbac.authorization.k8s.io/v1/clusterroles/${userRole.metadata.name}`, { ...current.body, rules });
+  const current = await adminCall(admin, "GET", `/apis/rbac.authorization.k8s.io/v1/clusterroles/${userRole.metadata.name}`);
+  const { status, body } = await adminCall(admin, "PUT", `/apis/rbac.authorization.k8s.io/v1/clusterroles/${userRole.metadata.name}`, { ...current.body, rules });
   if (status !== 200) throw new Error(`updating the ClusterRole: ${status} ${JSON.stringify(body)}`);
-}
-
-/** Writes the files a pod's service account mount has, under `root`. */
-function mountServiceAccount(root: string, token: string, namespace: string): void {
-  const dir = path.join(root, "var/run/secrets/kubernetes.io/serviceaccount");
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "token"), token);
-  fs.writeFileSync(path.join(dir, "ca.crt"), cluster.caCert);
-  fs.writeFileSync(path.join(dir, "namespace"), namespace);
 }
 
 const signIn = (user: ConsoleUser, token: string) => user.signIn(token);
@@ -96,23 +68,23 @@ beforeAll(async () => {
   admin = { apiUrl: cluster.apiUrl, token: cluster.token, caCert: cluster.caCert };
 
   // The console's namespace and service account, as deploy/ makes them; no binding at all.
-  await create("/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "knative-console" } });
-  await create("/api/v1/namespaces/knative-console/serviceaccounts", { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "knative-console" } });
+  await create(admin, "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "knative-console" } });
+  await create(admin, "/api/v1/namespaces/knative-console/serviceaccounts", { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "knative-console" } });
   const mountRoot = scratchDir("in-cluster-mount-");
-  mountServiceAccount(mountRoot, await tokenFor("knative-console", "knative-console"), "knative-console");
+  mountServiceAccount(mountRoot, await tokenFor(admin, "knative-console", "knative-console"), "knative-console", cluster.caCert);
 
   // A user bound to the users' example ClusterRole only.
   userRole = parseYaml(fs.readFileSync(USER_ROLE_FILE, "utf8")) as typeof userRole;
-  await create("/apis/rbac.authorization.k8s.io/v1/clusterroles", userRole);
-  await create("/api/v1/namespaces/default/serviceaccounts", { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "canary-operator" } });
-  await create("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", {
+  await create(admin, "/apis/rbac.authorization.k8s.io/v1/clusterroles", userRole);
+  await create(admin, "/api/v1/namespaces/default/serviceaccounts", { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "canary-operator" } });
+  await create(admin, "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", {
     apiVersion: "rbac.authorization.k8s.io/v1",
     kind: "ClusterRoleBinding",
     metadata: { name: "canary-operator" },
     roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: userRole.metadata.name },
     subjects: [{ kind: "ServiceAccount", name: "canary-operator", namespace: "default" }],
   });
-  canaryToken = await tokenFor("default", "canary-operator");
+  canaryToken = await tokenFor(admin, "default", "canary-operator");
 
   const api = new URL(cluster.apiUrl);
   consoleEnv = {

@@ -38,7 +38,7 @@ const { values: flags } = parseArgs({
 });
 
 if (flags.help) {
-  console.log("usage: npm start -- [--port N] [--host H] [--auth local|token] [--allow-remote-local] [--no-embedded] [--data-dir DIR] [--dev]");
+  console.log("usage: npm start -- [--port N] [--host H] [--auth local|token|proxy] [--allow-remote-local] [--no-embedded] [--data-dir DIR] [--dev]");
   console.log("env:   PORT, HOST, KNATIVE_CONSOLE_AUTH, KNATIVE_CONSOLE_PUBLIC_URL, KNATIVE_CONSOLE_ALLOWED_HOSTS,");
   console.log("       KNATIVE_CONSOLE_EMBEDDED=0, KNATIVE_CONSOLE_DATA_DIR, KUBECONFIG");
   process.exit(0);
@@ -53,8 +53,10 @@ const allowRemote = flags["allow-remote-local"] ?? false;
 
 // Refused before anything is built or started: a minute of building, then a refusal, would be worse.
 try {
-  const decision = authMode(auth).checkBind({ host, port, allowRemote });
+  const mode = authMode(auth);
+  const decision = mode.checkBind({ host, port, allowRemote });
   if (!decision.ok) throw new Error(decision.error);
+  mode.checkSettings?.(process.env);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(2);
