@@ -23,6 +23,7 @@ import { type ClusterProcess, startClusterProcess } from "@/emulator/testing/clu
 import { requestViaGateway } from "@/emulator/testing/gateway-client";
 import { scratchDir } from "@/emulator/testing/temp-dir";
 import { until } from "@/emulator/testing/until";
+import { TRUSTED_PROXIES_ENV } from "@/lib/http/client-address";
 import { adminCall, create, mountServiceAccount, tokenFor } from "./support/cluster-admin";
 import { ConsoleUser } from "./support/console-client";
 import { type RunningConsole, buildStandalone, startStandaloneConsole } from "./support/standalone-console";
@@ -378,6 +379,22 @@ describe("the sign-in rate limit", () => {
       expect(refused.headers.get("set-cookie")).toBeNull();
     } finally {
       await limited.stop();
+    }
+  });
+
+  it("behind a trusted ingress, counts each client by X-Forwarded-For: one client's failures do not lock out another", async () => {
+    const behindIngress = await startStandaloneConsole(RATE_LIMITED_PORT + 2, ["--auth", "token"], { ...consoleEnv, [TRUSTED_PROXIES_ENV]: "127.0.0.1/8, ::1" });
+    try {
+      const viaIngress = (client: string) => (token: string) =>
+        new ConsoleUser(behindIngress.url).call("POST", "/api/session", { token }, { "X-Forwarded-For": `198.51.100.99, ${client}` });
+      const attacker = viaIngress("203.0.113.10");
+      for (let i = 0; i < 5; i++) expect((await attacker("not-a-token-the-cluster-knows")).status).toBe(401);
+      expect((await attacker(cluster.as.developer.token)).status).toBe(429);
+      // Another client behind the same ingress signs in; the address the attacker wrote itself (left) counts for nothing.
+      expect((await viaIngress("203.0.113.20")(cluster.as.developer.token)).status).toBe(200);
+      expect((await new ConsoleUser(behindIngress.url).call("POST", "/api/session", { token: "x" }, { "X-Forwarded-For": "203.0.113.10, 203.0.113.30" })).status).toBe(401);
+    } finally {
+      await behindIngress.stop();
     }
   });
 

@@ -20,6 +20,7 @@ import { frontHandler, guardServer } from "../lib/http/console-front";
 import { type RouteEntry, scanRoutes } from "../lib/http/route-table";
 import { AUTH_MODE_ENV, authMode } from "../lib/k8s/auth-mode";
 import { sessionGate } from "../lib/auth/session-gate";
+import { clientAddressFromEnv } from "../lib/http/client-address";
 import { type ProxyConfig, proxyConfig, proxySummary } from "../lib/auth/proxy-config";
 import { proxyGate } from "../lib/auth/proxy-gate";
 import { SESSION_KEY_ENV, sessionKey } from "../lib/auth/session-key";
@@ -75,8 +76,10 @@ if (mode.name === "proxy") {
     fail((err as Error).message);
   }
 }
+let clientAddress: ReturnType<typeof clientAddressFromEnv> = clientAddressFromEnv({});
 if (mode.name === "token") {
   try {
+    clientAddress = clientAddressFromEnv(process.env);
     sessionKey();
     sessionLifetimeMs();
     attemptsPerMinute();
@@ -115,7 +118,7 @@ const toNext: http.RequestListener = (req, res) => {
 };
 // With --auth token, what passes the screening then needs a session (lib/auth/session-gate.ts);
 // with --auth proxy, a user named by the trusted proxy (lib/auth/proxy-gate.ts).
-const gated = mode.name === "token" ? sessionGate(toNext, () => sessionKey()) : proxy ? proxyGate(toNext, proxy) : toNext;
+const gated = mode.name === "token" ? sessionGate(toNext, () => sessionKey(), clientAddress.of) : proxy ? proxyGate(toNext, proxy) : toNext;
 const front = frontHandler(gated, context);
 server.on("request", front);
 guardServer(server, context);
@@ -123,6 +126,7 @@ guardServer(server, context);
 server.listen(Number(port), host, () => {
   console.log(`- Local: http://${host.includes(":") ? `[${host}]` : host}:${port} (${mode.summary})`);
   if (proxy) console.log(proxySummary(proxy));
+  if (clientAddress.summary) console.log(`- Sign-in limit: ${clientAddress.summary}`);
 });
 
 function shutdown(code: number): void {
