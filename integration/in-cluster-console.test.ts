@@ -11,7 +11,11 @@
 //   - each rule of that role removed in turn, and the feature it exists for failing: the role is
 //     no more than needed;
 //   - the console's own service account has no RBAC rule (deploy/serviceaccount.yaml) and is
-//     still ready.
+//     still ready;
+//   - the image's constraints: the console these tests talk to runs as the image's user (65532)
+//     on a copy of the output that user cannot write, .next/cache linked into /tmp, as
+//     deploy/Dockerfile and the Deployment's readOnlyRootFilesystem have it. (No Docker engine
+//     is needed: what the image adds to the standalone output is those constraints.)
 
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
@@ -26,7 +30,7 @@ import { until } from "@/emulator/testing/until";
 import { TRUSTED_PROXIES_ENV } from "@/lib/http/client-address";
 import { adminCall, create, mountServiceAccount, tokenFor } from "./support/cluster-admin";
 import { ConsoleUser } from "./support/console-client";
-import { type RunningConsole, buildStandalone, startStandaloneConsole } from "./support/standalone-console";
+import { IMAGE_USER, type RunningConsole, buildStandalone, canRunAsImageUser, readableByImageUser, startStandaloneConsole } from "./support/standalone-console";
 
 const PORT = 3316;
 const RATE_LIMITED_PORT = 3317;
@@ -73,6 +77,7 @@ beforeAll(async () => {
   await create(admin, "/api/v1/namespaces/knative-console/serviceaccounts", { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "knative-console" } });
   const mountRoot = scratchDir("in-cluster-mount-");
   mountServiceAccount(mountRoot, await tokenFor(admin, "knative-console", "knative-console"), "knative-console", cluster.caCert);
+  readableByImageUser(mountRoot);
 
   // A user bound to the users' example ClusterRole only.
   userRole = parseYaml(fs.readFileSync(USER_ROLE_FILE, "utf8")) as typeof userRole;
@@ -95,7 +100,8 @@ beforeAll(async () => {
     KNATIVE_CONSOLE_SESSION_KEY: randomBytes(32).toString("base64"),
   };
   // This file signs in more than 5 times a minute from one address; the limit has its own console below.
-  console_ = await startStandaloneConsole(PORT, ["--auth", "token"], { ...consoleEnv, KNATIVE_CONSOLE_SIGN_INS_PER_MINUTE: "1000" });
+  // The console everything here talks to runs as the image runs it: its user, its read-only files.
+  console_ = await startStandaloneConsole(PORT, ["--auth", "token"], { ...consoleEnv, KNATIVE_CONSOLE_SIGN_INS_PER_MINUTE: "1000" }, { asImage: true });
 }, 600_000);
 
 afterAll(async () => {
@@ -363,6 +369,24 @@ describe("the users' example ClusterRole is no more than needed: without each ru
       expect(res.body.forbidden?.[0]).toMatch(/^services "kourier" is forbidden: User ".+" cannot get resource "services" in API group "" in the namespace "kourier-system"$/);
     }),
   );
+});
+
+describe("the container's constraints", () => {
+  it.runIf(canRunAsImageUser())("the console runs as the image's user, not root, on files that user cannot write", () => {
+    const uids = fs.readFileSync(`/proc/${console_.pid}/status`, "utf8").match(/^Uid:\s+(\d+)/m)?.[1];
+    expect(Number(uids)).toBe(IMAGE_USER);
+  });
+
+  it("renders its pages there, for a visitor and for a signed-in user", async () => {
+    expect((await new ConsoleUser(console_.url).call("GET", "/sign-in")).status).toBe(200);
+    const developer = new ConsoleUser(console_.url);
+    await signIn(developer, cluster.as.developer.token);
+    for (const page of ["/clusters", "/clusters/in-cluster/knative?tab=services&namespace=default"]) {
+      const res = await developer.call("GET", page);
+      expect(res.status, page).toBe(200);
+      expect(res.text, page).toContain("<html");
+    }
+  });
 });
 
 describe("the sign-in rate limit", () => {
