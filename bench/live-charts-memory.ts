@@ -26,7 +26,11 @@
 // a sample being drawn), and resident memory moves with the allocator, so readings within one
 // minute differ with no trend. The noise is the typical such spread: the median, over minutes 2
 // to the last, of each minute's range. The growth from minute 2 to the last minute (their
-// medians) is "beyond noise" when it is larger than that. --explain takes heap snapshots of the
+// medians) is "beyond noise" when it is larger than that. Memory can also wander from minute to
+// minute by more than it spreads within one (resident memory does, with the allocator), up and
+// down with no trend; so a series GROWS only when its growth is beyond noise and the least-squares
+// line through its minute medians (minutes 2 to the last) rises, with its 95 % confidence
+// interval above zero: a leak does both. Both figures are printed for every series. --explain takes heap snapshots of the
 // server and the page as minute 2 starts and after the last minute, and prints the kinds of
 // object that grew most between them (bench/support/heap-snapshot.ts). A snapshot pauses the
 // server for seconds and leaves it some 200 MB more resident memory (V8 builds the snapshot
@@ -43,7 +47,7 @@ import { type HeapReader, INSPECT_ON_SIGNAL, inspectNodeProcess, inspectPage } f
 import { createLiveService } from "./support/live-service";
 import { openMetricsStream } from "./support/metrics-stream";
 import { rssMb } from "./support/process-memory";
-import { median, sleep } from "./support/stats";
+import { linearTrend, median, sleep } from "./support/stats";
 import { startSteadyTraffic } from "./support/steady-traffic";
 
 const { values } = parseArgs({
@@ -155,13 +159,18 @@ async function main() {
     const last = MINUTES;
     console.log(`growth from minute 2 to minute ${last} (medians), against noise (the median range of readings within a minute, minutes 2 to ${last}):`);
     let grows = false;
+    const signed = (x: number) => `${x >= 0 ? "+" : ""}${x.toFixed(2)}`;
     for (const { key, name } of SERIES) {
       const at = (minute: number) => readings.filter((r) => r.minute === minute).map((r) => r[key]);
       const growth = median(at(last)) - median(at(2));
       const noise = median(Array.from({ length: last - 1 }, (_, i) => range(at(i + 2))));
-      const beyond = growth > noise;
-      grows ||= beyond;
-      console.log(`  ${name.padEnd(40)} ${growth >= 0 ? "+" : ""}${growth.toFixed(2)} MB   noise ${noise.toFixed(2)} MB   ${beyond ? "GROWS beyond noise" : "within noise"}`);
+      const trend = linearTrend(Array.from({ length: last - 1 }, (_, i): [number, number] => [i + 2, median(at(i + 2))]));
+      const rising = trend.low > 0;
+      const verdict = growth > noise && rising ? "GROWS" : growth > noise ? "beyond noise, but no trend" : "within noise";
+      grows ||= verdict === "GROWS";
+      console.log(
+        `  ${name.padEnd(40)} ${signed(growth)} MB   noise ${noise.toFixed(2)} MB   trend ${signed(trend.slope * 10)} MB per 10 min (95 %: ${signed(trend.low * 10)} to ${signed(trend.high * 10)})   ${verdict}`,
+      );
     }
     if (before && after) {
       console.log(`what grew most from minute 2 to the end (heap snapshots; kind: bytes, objects):`);
@@ -171,7 +180,7 @@ async function main() {
       }
     }
     console.log(
-      `memory with the Live Traffic page open for ${MINUTES} minutes, ${PREFILL_MINUTES > 0 ? `after ${PREFILL_MINUTES} minutes of prefill` : "buffers filling"}${WARMUP_MINUTES > 0 ? ` and ${WARMUP_MINUTES} of warm-up` : ""} (target: no growth beyond noise from minute 2)  ${grows ? "MISSED" : "MET"}`,
+      `memory with the Live Traffic page open for ${MINUTES} minutes, ${PREFILL_MINUTES > 0 ? `after ${PREFILL_MINUTES} minutes of prefill` : "buffers filling"}${WARMUP_MINUTES > 0 ? ` and ${WARMUP_MINUTES} of warm-up` : ""} (target: no growth beyond noise, and no rising trend, from minute 2)  ${grows ? "MISSED" : "MET"}`,
     );
   } finally {
     for (const heap of heaps) await heap.close().catch(() => undefined);
