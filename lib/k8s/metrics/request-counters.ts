@@ -15,7 +15,7 @@
 
 import { addHistogram } from "@/lib/metrics/histogram";
 import type { RequestCounts, StatusClass } from "@/lib/metrics/types";
-import { parsePrometheusText } from "./prometheus-text";
+import { prometheusSamples } from "@/lib/knative/prometheus-samples";
 
 export interface CounterSeries {
   statusCode: number;
@@ -35,7 +35,7 @@ const OPENCENSUS_HISTOGRAM = "revision_request_latencies";
 
 /** The request series of one pod's 9091 answer; undefined when it has none of Knative's request metrics. */
 export function parseRequestCounters(text: string): CounterReading | undefined {
-  const samples = parsePrometheusText(text);
+  const samples = prometheusSamples(text);
   const otel = samples.some((s) => s.name === `${OTEL_HISTOGRAM}_count`);
   const family = otel ? OTEL_HISTOGRAM : OPENCENSUS_HISTOGRAM;
   const scale = otel ? 1 : 1 / 1000; // OpenCensus latencies are in milliseconds
