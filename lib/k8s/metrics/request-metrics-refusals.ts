@@ -1,7 +1,8 @@
 // The pods whose queue-proxy does not serve request metrics on 9091, remembered so that the
-// poller does not ask them again every second: a pod that answers 9090 but not 9091 (the API
-// server's 503 "dial tcp …:9091: connect: connection refused"), or answers 9091 without
-// Knative's request metrics, will answer the same way the next second.
+// poller does not ask them again every second: a pod whose env says nothing of request metrics
+// and that answers 9090 but not 9091 (the API server's 503 "dial tcp …:9091: connect: connection
+// refused") has no listener there and will answer the same way the next second. (A pod whose env
+// turns them off is never asked; one that answers 9091 is asked every second.)
 //
 // Remembered by pod UID, not name, and forgotten when the pod goes. Asked again every
 // RECHECK_MS all the same: in Knative turning request metrics on in config-observability rolls

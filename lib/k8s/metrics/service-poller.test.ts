@@ -164,11 +164,20 @@ describe("ServicePoller and a pod that does not serve request metrics", () => {
     expect(ticks[1]!.problems).toEqual([`request-metrics-off: ${REQUESTS_OFF_FIX}`]);
   });
 
-  it("remembers a pod that answers 9091 without Knative's request metrics", async () => {
-    port9091 = { status: 200, contentType: "text/plain", body: "go_goroutines 12\n" };
+  it("keeps asking a pod that answers 9091 without request metrics yet: OpenTelemetry serves only target_info before the first request", async () => {
+    port9091 = { status: 200, contentType: "text/plain", body: 'target_info{service_name="queue-proxy"} 1\n' };
+    const p = poller();
+    const before = await seconds(p, 2);
+    expect(before.map((t) => t.asked9091)).toEqual([["p1"], ["p1"]]);
+    port9091 = requestMetrics;
+    expect((await seconds(p, 1))[0]!.problems).toEqual([]);
+  });
+
+  it("keeps asking a pod whose env turns request metrics on, and names what fails", async () => {
+    pods = [{ ...pod("p1", "hello-00001"), metadata: { name: "p1", uid: "uid-1", labels: { "serving.knative.dev/revision": "hello-00001" } } }];
     const ticks = await seconds(poller(), 2);
-    expect(ticks.map((t) => t.asked9091)).toEqual([["p1"], []]);
-    expect(ticks[1]!.problems).toEqual([`request-metrics-off: ${REQUESTS_OFF_FIX}`]);
+    expect(ticks.map((t) => t.asked9091)).toEqual([["p1"], ["p1"]]);
+    expect(ticks[1]!.problems).toEqual([expect.stringMatching(/^unreachable: /)]);
   });
 
   it("asks a new pod at once, by UID, even under the name of one that refused", async () => {

@@ -164,10 +164,12 @@ export class ServicePoller {
         note(stat.problem);
       }
       // Off: the pod says so, or answers 9091 without Knative's metrics, or (saying nothing) does not answer it.
-      const refusedNow = counters !== undefined && (counters.ok ? counters.value === undefined : enabled === undefined);
-      if (enabled === false || refusedBefore || refusedNow) requestMetricsOff = true;
-      // A failed 9091 read is a refusal only when 9090 answered: else the whole pod is out of reach.
-      if (refusedNow && (counters.ok || stat.ok)) this.refusals.refused(uid, at);
+      const offThisTick = counters !== undefined && (counters.ok ? counters.value === undefined : enabled === undefined);
+      if (enabled === false || refusedBefore || offThisTick) requestMetricsOff = true;
+      // Remembered only for a pod that says nothing and fails 9091 while 9090 answers: no listener.
+      // A 9091 answer without Knative's metrics is not a refusal: the OpenTelemetry exporter
+      // serves only target_info until the pod's first request.
+      if (counters && !counters.ok && enabled === undefined && stat.ok) this.refusals.refused(uid, at);
       else if (counters?.ok) this.refusals.served(uid);
       if (counters?.ok && counters.value) {
         const requests = (entry.requests ??= emptyCounts());
