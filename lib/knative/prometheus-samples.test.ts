@@ -36,6 +36,13 @@ describe("prometheusSamples", () => {
     ]);
   });
 
+  it("reads label names that are also Object's own, and an escape at a value's very end", () => {
+    expect(prometheusSamples('m{constructor="a",__proto__="b",toString="c\\\\"} 1\n')).toEqual([
+      { name: "m", labels: Object.fromEntries([["constructor", "a"], ["__proto__", "b"], ["toString", "c\\"]]), value: 1 },
+    ]);
+    expect(prometheusSamples('m{a="x\\"} 1\n')).toEqual([]);
+  });
+
   it("reads +Inf, -Inf and NaN values, and the spellings Go's ParseFloat takes", () => {
     expect(prometheusSamples("a +Inf\nb -Inf\nc NaN\nd Inf\ne -infinity\nf nan\ng .5\nh 1.\ni 08\nj -3E-2\n").map((s) => s.value)).toEqual([
       Infinity,

@@ -49,14 +49,15 @@ export interface PrometheusExposition {
 }
 
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
-const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*/;
+/** Sticky: read at `lastIndex` without slicing the line (the poller reads every pod every second). */
+const LABEL_NAME = /[a-zA-Z_][a-zA-Z0-9_]*/y;
 const TYPES: ReadonlySet<string> = new Set<PrometheusType>(["counter", "gauge", "histogram", "summary", "untyped"]);
 
 export function parsePrometheusExposition(text: string): PrometheusExposition {
   const exposition: PrometheusExposition = { samples: [], families: new Map(), rejected: [] };
   const sampled = new Set<string>(); // families that have had a sample: a TYPE after them is late
   text.split("\n").forEach((raw, index) => {
-    const line = raw.replace(/^[ \t]+/, "");
+    const line = raw[0] === " " || raw[0] === "\t" ? raw.slice(skipBlanks(raw, 0)) : raw;
     if (line === "") return;
     const reason = line.startsWith("#") ? readMetadata(line, exposition.families, sampled) : readSample(line, exposition, sampled);
     if (reason) exposition.rejected.push({ line: index + 1, reason });
@@ -120,30 +121,47 @@ function readSample(line: string, exposition: PrometheusExposition, sampled: Set
 function readLabels(line: string, start: number, labels: Record<string, string>): number | string {
   let i = skipBlanks(line, start);
   while (line[i] !== "}") {
-    const key = LABEL_NAME.exec(line.slice(i))?.[0];
+    LABEL_NAME.lastIndex = i;
+    const key = LABEL_NAME.exec(line)?.[0];
     if (!key) return "invalid label name";
     if (key === "__name__") return 'label name "__name__" is reserved';
-    if (key in labels) return `duplicate label name "${key}"`;
+    if (Object.hasOwn(labels, key)) return `duplicate label name "${key}"`;
     i = skipBlanks(line, i + key.length);
     if (line[i] !== "=") return "expected '=' after label name";
     i = skipBlanks(line, i + 1);
     if (line[i] !== '"') return `expected '"' at start of label value`;
-    let value = "";
-    for (i++; line[i] !== '"'; i++) {
-      const c = line[i];
-      if (c === undefined) return "unexpected end of line in label value";
-      if (c === "\\") {
-        const escaped = ({ "\\": "\\", '"': '"', n: "\n" } as Record<string, string>)[line[++i] ?? ""];
-        if (escaped === undefined) return "invalid escape sequence in label value";
-        value += escaped;
-      } else value += c;
-    }
-    labels[key] = value;
-    i = skipBlanks(line, i + 1);
+    const value = readLabelValue(line, i + 1);
+    if (typeof value === "string") return value;
+    // A label named __proto__ is defined, not assigned: assigning would try to set the prototype.
+    if (key === "__proto__") Object.defineProperty(labels, key, { value: value.text, enumerable: true, writable: true, configurable: true });
+    else labels[key] = value.text;
+    i = skipBlanks(line, value.end + 1);
     if (line[i] === ",") i = skipBlanks(line, i + 1);
     else if (line[i] !== "}") return "unexpected end of label value";
   }
   return i + 1;
+}
+
+/** The label value from `start` (just after its opening quote), unescaped; or why not. */
+function readLabelValue(line: string, start: number): { text: string; end: number } | string {
+  const close = line.indexOf('"', start);
+  const backslash = line.indexOf("\\", start);
+  // Most values have no escape: one slice.
+  if (close !== -1 && (backslash === -1 || backslash > close)) return { text: line.slice(start, close), end: close };
+  let text = "";
+  for (let i = start; i < line.length; i++) {
+    const c = line[i]!;
+    if (c === '"') return { text, end: i };
+    if (c !== "\\") {
+      text += c;
+      continue;
+    }
+    const escaped = line[++i];
+    if (escaped === "n") text += "\n";
+    else if (escaped === "\\" || escaped === '"') text += escaped;
+    else return "invalid escape sequence in label value";
+  }
+  return "unexpected end of line in label value";
 }
 
 /**
