@@ -7,7 +7,7 @@
 // Measured the honest way: each page is loaded in Chromium with an empty cache, every script it
 // fetches until it is usable and the network has been quiet for 2 s is recorded, and each one's
 // body is gzipped here (zlib level 6, what Next's own compression uses) — per chunk and in total,
-// next to the bytes `next start` actually sent and when the page asked for it
+// next to the bytes the console server actually sent and when the page asked for it
 // (bench/support/fetched-scripts.ts). Each script is matched against the build's manifests
 // (scripts/first-load-js.ts). The headline counts the route's own (rootMainFiles and the client
 // reference manifest's entry files for the route's page and the layouts, loading and error
@@ -79,7 +79,7 @@ interface Measured {
   manifestGzip: number;
 }
 
-/** What the build on disk says, read once, right after `next start` began serving it. */
+/** What the build on disk says, read once, right after the console server began serving it. */
 interface BuildManifests {
   firstLoad: Map<string, FirstLoad>;
   namedBy: Map<string, Set<string>>;

@@ -1,5 +1,5 @@
 // With 1,000 Services and 3,000 Revisions in the embedded cluster: the resident memory of the
-// console server (`next start` and the next-server below it, read from /proc) with all of it
+// console server (scripts/console-server.ts and anything below it, read from /proc) with all of it
 // watched: pages open so the cluster's watches are live (target under 300 MB).
 //
 //   npx tsx bench/console-memory.ts [--services 1000] [--revisions-per-service 3] [--churn-seconds 15] [--fresh]
@@ -109,7 +109,7 @@ async function main() {
     const tree = processTree(server.pid);
     await context.close();
 
-    console.log(`console server (next start, ${tree.length} processes) resident memory, from /proc:`);
+    console.log(`console server (${tree.length} processes) resident memory, from /proc:`);
     for (const { stage, mb } of stages) {
       console.log(`  ${stage.padEnd(28)} median ${median(mb).toFixed(0).padStart(4)} MB   max ${Math.max(...mb).toFixed(0).padStart(4)} MB   (${mb.length} samples)`);
     }

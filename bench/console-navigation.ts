@@ -8,7 +8,7 @@
 // "Usable" is what a user sees (bench/support/usable.ts): the first page of rows rendered and the
 // search box enabled and hydrated, checked at every animation frame and timed from the start of
 // the navigation (performance.now() in the page). The console is the production build under
-// `next start`; one navigation first warms the server and is reported on its own. After the runs
+// the console server; one navigation first warms the server and is reported on its own. After the runs
 // the search box is used once, to check the page really works. Figures beside the headline:
 // time to first byte, end of the HTML, DOMContentLoaded, and the size of the HTML document.
 

@@ -1,6 +1,6 @@
 // With 1,000 Services and 3,000 Revisions in the embedded cluster: the time of the console's
 // Services API route for all namespaces (GET /api/clusters/embedded/services, served by
-// `next start` from its watch cache when in sync, else listed through @kubernetes/client-node)
+// the console server from its watch cache when in sync, else listed through @kubernetes/client-node)
 // against a raw list of the same objects straight from the cluster's API server
 // (GET /apis/serving.knative.dev/v1/services), measured in the same run (target: the route at
 // most 1.3× the raw list, by median).

@@ -5,7 +5,7 @@
 //   npx tsx bench/live-collection-cpu.ts [--revisions 20] [--viewers 3] [--seconds 60] [--rounds 2] [--rps 20]
 //
 // The CPU time (user + system, from /proc/<pid>/stat) of the console server's process tree
-// (`next start` and the next-server below it) is read over --seconds, first with no viewer (the
+// (scripts/console-server.ts: the HTTP front and Next in one process) is read over --seconds, first with no viewer (the
 // baseline: the same console, same cluster, same traffic through the gateway, nothing polling),
 // then with --viewers SSE clients on the Service's metrics stream, which make its poller read
 // the Service, its pod list and each ready pod's queue-proxy statistics every second. The two

@@ -3,42 +3,26 @@
 // seeded developer's token. The sign-in page, who is signed in, the token out of reach of page
 // JavaScript, the cluster's own 401 and 403, and signing out.
 
-import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { clusterDataDir, kubeconfigPath } from "./support/embedded-cluster";
+import { type ConsoleServer, startConsoleServer } from "./support/console-server";
+import { clusterDataDir } from "./support/embedded-cluster";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const PORT = 3318;
 const BASE = `http://127.0.0.1:${PORT}`;
-let server: ChildProcess;
-let output = "";
+let server: ConsoleServer;
 
 test.beforeAll(async () => {
-  server = spawn(process.execPath, ["--import", "tsx", "scripts/console-server.ts", "--auth", "token", "--host", "127.0.0.1", "--port", String(PORT)], {
-    cwd: ROOT,
-    stdio: ["ignore", "pipe", "pipe"],
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG: kubeconfigPath(), KNATIVE_CONSOLE_SESSION_KEY: randomBytes(32).toString("base64") },
-  });
-  server.stdout!.on("data", (d: Buffer) => (output += d.toString()));
-  server.stderr!.on("data", (d: Buffer) => (output += d.toString()));
-  await expect.poll(() => output.includes("- Local:") || server.exitCode !== null, { timeout: 60_000 }).toBe(true);
-  expect(server.exitCode, output).toBeNull();
+  server = await startConsoleServer(PORT, ["--auth", "token"], { KNATIVE_CONSOLE_SESSION_KEY: randomBytes(32).toString("base64") });
   // Next loads a route's code on its first request, which on a busy machine takes seconds: load
   // the ones the test uses first, so its timeouts are about the console, not the loading.
   for (const target of ["/sign-in", "/api/session", "/api/clusters"]) await fetch(`${BASE}${target}`, { redirect: "manual", signal: AbortSignal.timeout(60_000) });
   await fetch(`${BASE}/api/session`, { method: "POST", headers: { "Content-Type": "application/json", Origin: BASE }, body: "{}", signal: AbortSignal.timeout(60_000) });
 });
 
-test.afterAll(async () => {
-  if (server?.exitCode === null) {
-    const exited = new Promise((resolve) => server.once("exit", resolve));
-    server.kill("SIGTERM");
-    await exited;
-  }
-});
+test.afterAll(() => server?.stop());
 
 test("sign in with a token, see who you are, be refused by the cluster, sign out", async ({ page }) => {
   test.setTimeout(120_000);

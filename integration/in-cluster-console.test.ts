@@ -11,20 +11,26 @@
 //   - each rule of that role removed in turn, and the feature it exists for failing: the role is
 //     no more than needed;
 //   - the console's own service account has no RBAC rule (deploy/serviceaccount.yaml) and is
-//     still ready.
+//     still ready;
+//   - the image's constraints: the console these tests talk to runs as the image's user (65532)
+//     on a copy of the output that user cannot write, .next/cache linked into /tmp, as
+//     deploy/Dockerfile and the Deployment's readOnlyRootFilesystem have it. (No Docker engine
+//     is needed: what the image adds to the standalone output is those constraints.)
 
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse as parseYaml } from "yaml";
-import { type ApiEndpoint, apiFetch } from "@/emulator/testing/api-endpoint";
+import type { ApiEndpoint } from "@/emulator/testing/api-endpoint";
 import { type ClusterProcess, startClusterProcess } from "@/emulator/testing/cluster-process";
 import { requestViaGateway } from "@/emulator/testing/gateway-client";
 import { scratchDir } from "@/emulator/testing/temp-dir";
 import { until } from "@/emulator/testing/until";
+import { TRUSTED_PROXIES_ENV } from "@/lib/http/client-address";
+import { adminCall, create, mountServiceAccount, tokenFor } from "./support/cluster-admin";
 import { ConsoleUser } from "./support/console-client";
-import { type RunningConsole, buildStandalone, startStandaloneConsole } from "./support/standalone-console";
+import { IMAGE_USER, type RunningConsole, buildStandalone, canRunAsImageUser, readableByImageUser, startStandaloneConsole } from "./support/standalone-console";
 
 const PORT = 3316;
 const RATE_LIMITED_PORT = 3317;
@@ -52,40 +58,11 @@ let consoleEnv: Record<string, string>;
 let userRole: { metadata: { name: string }; rules: Rule[] };
 let canaryToken: string;
 
-async function adminCall(method: string, target: string, body?: unknown): Promise<{ status: number; body: Record<string, unknown> }> {
-  const res = await apiFetch(admin, target, { method, headers: { "Content-Type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  return { status: res.status, body: (await res.json()) as Record<string, unknown> };
-}
-
-async function create(collection: string, object: unknown): Promise<void> {
-  const { status, body } = await adminCall("POST", collection, object);
-  if (status !== 201 && status !== 200) throw new Error(`creating in ${collection}: ${status} ${JSON.stringify(body)}`);
-}
-
-async function tokenFor(namespace: string, serviceAccount: string): Promise<string> {
-  const { status, body } = await adminCall("POST", `/api/v1/namespaces/${namespace}/serviceaccounts/${serviceAccount}/token`, {
-    apiVersion: "authentication.k8s.io/v1",
-    kind: "TokenRequest",
-    spec: { expirationSeconds: 3600 },
-  });
-  if (status !== 201) throw new Error(`TokenRequest: ${status} ${JSON.stringify(body)}`);
-  return (body.status as { token: string }).token;
-}
-
 /** Replaces the users' ClusterRole with `rules`. */
 async function setUserRules(rules: Rule[]): Promise<void> {
-  const current = await adminCall("GET", `/apis/rbac.authorization.k8s.io/v1/clusterroles/${userRole.metadata.name}`);
-  const { status, body } = await adminCall("PUT", `/apis/rbac.authorization.k8s.io/v1/clusterroles/${userRole.metadata.name}`, { ...current.body, rules });
+  const current = await adminCall(admin, "GET", `/apis/rbac.authorization.k8s.io/v1/clusterroles/${userRole.metadata.name}`);
+  const { status, body } = await adminCall(admin, "PUT", `/apis/rbac.authorization.k8s.io/v1/clusterroles/${userRole.metadata.name}`, { ...current.body, rules });
   if (status !== 200) throw new Error(`updating the ClusterRole: ${status} ${JSON.stringify(body)}`);
-}
-
-/** Writes the files a pod's service account mount has, under `root`. */
-function mountServiceAccount(root: string, token: string, namespace: string): void {
-  const dir = path.join(root, "var/run/secrets/kubernetes.io/serviceaccount");
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "token"), token);
-  fs.writeFileSync(path.join(dir, "ca.crt"), cluster.caCert);
-  fs.writeFileSync(path.join(dir, "namespace"), namespace);
 }
 
 const signIn = (user: ConsoleUser, token: string) => user.signIn(token);
@@ -96,23 +73,24 @@ beforeAll(async () => {
   admin = { apiUrl: cluster.apiUrl, token: cluster.token, caCert: cluster.caCert };
 
   // The console's namespace and service account, as deploy/ makes them; no binding at all.
-  await create("/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "knative-console" } });
-  await create("/api/v1/namespaces/knative-console/serviceaccounts", { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "knative-console" } });
+  await create(admin, "/api/v1/namespaces", { apiVersion: "v1", kind: "Namespace", metadata: { name: "knative-console" } });
+  await create(admin, "/api/v1/namespaces/knative-console/serviceaccounts", { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "knative-console" } });
   const mountRoot = scratchDir("in-cluster-mount-");
-  mountServiceAccount(mountRoot, await tokenFor("knative-console", "knative-console"), "knative-console");
+  mountServiceAccount(mountRoot, await tokenFor(admin, "knative-console", "knative-console"), "knative-console", cluster.caCert);
+  readableByImageUser(mountRoot);
 
   // A user bound to the users' example ClusterRole only.
   userRole = parseYaml(fs.readFileSync(USER_ROLE_FILE, "utf8")) as typeof userRole;
-  await create("/apis/rbac.authorization.k8s.io/v1/clusterroles", userRole);
-  await create("/api/v1/namespaces/default/serviceaccounts", { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "canary-operator" } });
-  await create("/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", {
+  await create(admin, "/apis/rbac.authorization.k8s.io/v1/clusterroles", userRole);
+  await create(admin, "/api/v1/namespaces/default/serviceaccounts", { apiVersion: "v1", kind: "ServiceAccount", metadata: { name: "canary-operator" } });
+  await create(admin, "/apis/rbac.authorization.k8s.io/v1/clusterrolebindings", {
     apiVersion: "rbac.authorization.k8s.io/v1",
     kind: "ClusterRoleBinding",
     metadata: { name: "canary-operator" },
     roleRef: { apiGroup: "rbac.authorization.k8s.io", kind: "ClusterRole", name: userRole.metadata.name },
     subjects: [{ kind: "ServiceAccount", name: "canary-operator", namespace: "default" }],
   });
-  canaryToken = await tokenFor("default", "canary-operator");
+  canaryToken = await tokenFor(admin, "default", "canary-operator");
 
   const api = new URL(cluster.apiUrl);
   consoleEnv = {
@@ -122,7 +100,8 @@ beforeAll(async () => {
     KNATIVE_CONSOLE_SESSION_KEY: randomBytes(32).toString("base64"),
   };
   // This file signs in more than 5 times a minute from one address; the limit has its own console below.
-  console_ = await startStandaloneConsole(PORT, ["--auth", "token"], { ...consoleEnv, KNATIVE_CONSOLE_SIGN_INS_PER_MINUTE: "1000" });
+  // The console everything here talks to runs as the image runs it: its user, its read-only files.
+  console_ = await startStandaloneConsole(PORT, ["--auth", "token"], { ...consoleEnv, KNATIVE_CONSOLE_SIGN_INS_PER_MINUTE: "1000" }, { asImage: true });
 }, 600_000);
 
 afterAll(async () => {
@@ -383,12 +362,31 @@ describe("the users' example ClusterRole is no more than needed: without each ru
   it(
     `8 ${FEATURE_OF_RULE[8]}: the ingress gateway's address is not found`,
     withoutRule(8, async () => {
-      // findGateway reads each networking layer's Service and takes a 403 as "not this one".
-      const res = await user.call<{ address: string | null }>("GET", "/api/clusters/in-cluster/gateway");
+      // findGateway reads each networking layer's Service; refused, it says so rather than "none".
+      const res = await user.call<{ address: string | null; forbidden?: string[] }>("GET", "/api/clusters/in-cluster/gateway");
       expect(res.status).toBe(200);
       expect(res.body.address).toBeNull();
+      expect(res.body.forbidden?.[0]).toMatch(/^services "kourier" is forbidden: User ".+" cannot get resource "services" in API group "" in the namespace "kourier-system"$/);
     }),
   );
+});
+
+describe("the container's constraints", () => {
+  it.runIf(canRunAsImageUser())("the console runs as the image's user, not root, on files that user cannot write", () => {
+    const uids = fs.readFileSync(`/proc/${console_.pid}/status`, "utf8").match(/^Uid:\s+(\d+)/m)?.[1];
+    expect(Number(uids)).toBe(IMAGE_USER);
+  });
+
+  it("renders its pages there, for a visitor and for a signed-in user", async () => {
+    expect((await new ConsoleUser(console_.url).call("GET", "/sign-in")).status).toBe(200);
+    const developer = new ConsoleUser(console_.url);
+    await signIn(developer, cluster.as.developer.token);
+    for (const page of ["/clusters", "/clusters/in-cluster/knative?tab=services&namespace=default"]) {
+      const res = await developer.call("GET", page);
+      expect(res.status, page).toBe(200);
+      expect(res.text, page).toContain("<html");
+    }
+  });
 });
 
 describe("the sign-in rate limit", () => {
@@ -405,6 +403,22 @@ describe("the sign-in rate limit", () => {
       expect(refused.headers.get("set-cookie")).toBeNull();
     } finally {
       await limited.stop();
+    }
+  });
+
+  it("behind a trusted ingress, counts each client by X-Forwarded-For: one client's failures do not lock out another", async () => {
+    const behindIngress = await startStandaloneConsole(RATE_LIMITED_PORT + 2, ["--auth", "token"], { ...consoleEnv, [TRUSTED_PROXIES_ENV]: "127.0.0.1/8, ::1" });
+    try {
+      const viaIngress = (client: string) => (token: string) =>
+        new ConsoleUser(behindIngress.url).call("POST", "/api/session", { token }, { "X-Forwarded-For": `198.51.100.99, ${client}` });
+      const attacker = viaIngress("203.0.113.10");
+      for (let i = 0; i < 5; i++) expect((await attacker("not-a-token-the-cluster-knows")).status).toBe(401);
+      expect((await attacker(cluster.as.developer.token)).status).toBe(429);
+      // Another client behind the same ingress signs in; the address the attacker wrote itself (left) counts for nothing.
+      expect((await viaIngress("203.0.113.20")(cluster.as.developer.token)).status).toBe(200);
+      expect((await new ConsoleUser(behindIngress.url).call("POST", "/api/session", { token: "x" }, { "X-Forwarded-For": "203.0.113.10, 203.0.113.30" })).status).toBe(401);
+    } finally {
+      await behindIngress.stop();
     }
   });
 

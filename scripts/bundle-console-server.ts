@@ -1,14 +1,14 @@
 // Makes .next/standalone a console that runs with plain `node`, as the container image does:
 //   1. bundles scripts/console-server.ts (the console's HTTP front in front of Next) into one ES
-//      module, console-server.mjs; Next and client-node stay external, as the standalone
-//      output's node_modules has them;
+//      module, console-server.mjs (./console-server-bundle.ts); Next and client-node stay
+//      external, as the standalone output's node_modules has them;
 //   2. copies in what Next's standalone output leaves out: .next/static (the browser's files)
 //      and the app directory, from which the front reads the methods each route answers.
 // Run after `next build`:  node .next/standalone/console-server.mjs --dir .next/standalone …
 
 import fs from "node:fs";
 import path from "node:path";
-import { build } from "esbuild";
+import { bundleConsoleServer } from "./console-server-bundle";
 
 const root = path.resolve(import.meta.dirname, "..");
 const standalone = path.join(root, ".next/standalone");
@@ -17,19 +17,7 @@ if (!fs.existsSync(path.join(standalone, ".next"))) {
   process.exit(1);
 }
 
-await build({
-  entryPoints: [path.join(root, "scripts/console-server.ts")],
-  outfile: path.join(standalone, "console-server.mjs"),
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  target: "node20",
-  external: ["next", "@kubernetes/client-node"],
-  alias: { "@": root },
-  // Bundled CommonJS still calls require() for Node's built-ins; ES modules have none of their own.
-  banner: { js: 'import { createRequire } from "node:module"; const require = createRequire(import.meta.url);' },
-  logLevel: "warning",
-});
+await bundleConsoleServer(path.join(standalone, "console-server.mjs"));
 
 for (const dir of [".next/static", "app"]) {
   fs.rmSync(path.join(standalone, dir), { recursive: true, force: true });

@@ -2,7 +2,7 @@
 // console's HTTP front (lib/http/console-front.ts), which screens every request and gives every
 // response the security headers. scripts/start.ts runs it; it stands in for `next start`.
 //
-//   tsx scripts/console-server.ts --host 127.0.0.1 --port 3000 [--dev] [--auth local|token] [--allow-remote-local] [--dir DIR]
+//   tsx scripts/console-server.ts --host 127.0.0.1 --port 3000 [--dev] [--auth local|token|proxy] [--allow-remote-local] [--dir DIR]
 //
 // --dir is the directory holding `.next` and `app` (the repository by default). The container
 // image runs this file bundled (scripts/bundle-console-server.ts) inside Next's standalone output.
@@ -20,6 +20,9 @@ import { frontHandler, guardServer } from "../lib/http/console-front";
 import { type RouteEntry, scanRoutes } from "../lib/http/route-table";
 import { AUTH_MODE_ENV, authMode } from "../lib/k8s/auth-mode";
 import { sessionGate } from "../lib/auth/session-gate";
+import { clientAddressFromEnv } from "../lib/http/client-address";
+import { type ProxyConfig, proxyConfig, proxySummary } from "../lib/auth/proxy-config";
+import { proxyGate } from "../lib/auth/proxy-gate";
 import { SESSION_KEY_ENV, sessionKey } from "../lib/auth/session-key";
 import { sessionLifetimeMs } from "../lib/auth/session-cookie";
 import { attemptsPerMinute } from "../lib/auth/sign-in-limiter";
@@ -65,8 +68,18 @@ if (!bind.ok) fail(bind.error);
 if (bind.warning) console.warn(bind.warning);
 // Route handlers and pages run in this process and read the mode from here.
 process.env[AUTH_MODE_ENV] = mode.name;
+let proxy: ProxyConfig | undefined;
+if (mode.name === "proxy") {
+  try {
+    proxy = proxyConfig(process.env);
+  } catch (err) {
+    fail((err as Error).message);
+  }
+}
+let clientAddress: ReturnType<typeof clientAddressFromEnv> = clientAddressFromEnv({});
 if (mode.name === "token") {
   try {
+    clientAddress = clientAddressFromEnv(process.env);
     sessionKey();
     sessionLifetimeMs();
     attemptsPerMinute();
@@ -103,13 +116,17 @@ const toNext: http.RequestListener = (req, res) => {
     res.end();
   });
 };
-// With --auth token, what passes the screening then needs a session (lib/auth/session-gate.ts).
-const front = frontHandler(mode.name === "token" ? sessionGate(toNext, () => sessionKey()) : toNext, context);
+// With --auth token, what passes the screening then needs a session (lib/auth/session-gate.ts);
+// with --auth proxy, a user named by the trusted proxy (lib/auth/proxy-gate.ts).
+const gated = mode.name === "token" ? sessionGate(toNext, () => sessionKey(), clientAddress.of) : proxy ? proxyGate(toNext, proxy) : toNext;
+const front = frontHandler(gated, context);
 server.on("request", front);
 guardServer(server, context);
 
 server.listen(Number(port), host, () => {
   console.log(`- Local: http://${host.includes(":") ? `[${host}]` : host}:${port} (${mode.summary})`);
+  if (proxy) console.log(proxySummary(proxy));
+  if (clientAddress.summary) console.log(`- Sign-in limit: ${clientAddress.summary}`);
 });
 
 function shutdown(code: number): void {

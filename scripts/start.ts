@@ -4,7 +4,7 @@
 //   2. starts the embedded cluster (as `npm run emulator` does) on free ports with its state in
 //      .data/embedded, unless KNATIVE_CONSOLE_EMBEDDED=0 (or --no-embedded);
 //   3. starts the console's server (scripts/console-server.ts: Next.js behind the console's HTTP
-//      front), telling it the embedded cluster's kubeconfig through
+//      front, bundled to .next/console-server.mjs and run by node), telling it the embedded cluster's kubeconfig through
 //      KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG; other clusters come from KUBECONFIG / ~/.kube/config;
 //   4. forwards SIGINT/SIGTERM and stops both children by their process ids.
 // With --dev (`npm run dev`) the server runs Next's development server instead of the build.
@@ -18,6 +18,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { AUTH_MODE_ENV, authMode } from "../lib/k8s/auth-mode";
 import { buildIsCurrent } from "./build-freshness";
+import { bundleConsoleServer } from "./console-server-bundle";
 
 const root = path.resolve(import.meta.dirname, "..");
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -37,7 +38,7 @@ const { values: flags } = parseArgs({
 });
 
 if (flags.help) {
-  console.log("usage: npm start -- [--port N] [--host H] [--auth local|token] [--allow-remote-local] [--no-embedded] [--data-dir DIR] [--dev]");
+  console.log("usage: npm start -- [--port N] [--host H] [--auth local|token|proxy] [--allow-remote-local] [--no-embedded] [--data-dir DIR] [--dev]");
   console.log("env:   PORT, HOST, KNATIVE_CONSOLE_AUTH, KNATIVE_CONSOLE_PUBLIC_URL, KNATIVE_CONSOLE_ALLOWED_HOSTS,");
   console.log("       KNATIVE_CONSOLE_EMBEDDED=0, KNATIVE_CONSOLE_DATA_DIR, KUBECONFIG");
   process.exit(0);
@@ -52,8 +53,10 @@ const allowRemote = flags["allow-remote-local"] ?? false;
 
 // Refused before anything is built or started: a minute of building, then a refusal, would be worse.
 try {
-  const decision = authMode(auth).checkBind({ host, port, allowRemote });
+  const mode = authMode(auth);
+  const decision = mode.checkBind({ host, port, allowRemote });
   if (!decision.ok) throw new Error(decision.error);
+  mode.checkSettings?.(process.env);
 } catch (err) {
   console.error((err as Error).message);
   process.exit(2);
@@ -102,6 +105,18 @@ async function build(): Promise<void> {
     console.error("The build failed; see above.");
     await stopAll(code ?? 1);
   }
+}
+
+/** scripts/console-server.ts bundled into .next, afresh each start (it takes a moment). */
+async function bundledServer(): Promise<string> {
+  const outfile = path.join(root, ".next", "console-server.mjs");
+  try {
+    await bundleConsoleServer(outfile);
+  } catch (err) {
+    console.error(`Could not bundle the console's server: ${(err as Error).message}`);
+    await stopAll(1);
+  }
+  return outfile;
 }
 
 function prefixLines(stream: NodeJS.ReadableStream | null, prefix: string, onLine?: (line: string) => void): void {
@@ -159,7 +174,9 @@ async function main(): Promise<void> {
     }
   }
 
-  const serverArgs = ["--import", "tsx", "scripts/console-server.ts", "--host", host, "--port", port, "--auth", auth];
+  // The build runs bundled, with plain node; --dev runs the sources under tsx, as they change.
+  const entry = flags.dev ? ["--import", "tsx", "scripts/console-server.ts"] : [await bundledServer(), "--dir", root];
+  const serverArgs = [...entry, "--host", host, "--port", port, "--auth", auth];
   if (allowRemote) serverArgs.push("--allow-remote-local");
   if (flags.dev) serverArgs.push("--dev");
   const consoleServer = run(process.execPath, serverArgs, env, "inherit");

@@ -1,11 +1,15 @@
 import type { Metadata } from "next";
 import { Boxes } from "lucide-react";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { redirect } from "next/navigation";
 import { currentSession } from "@/lib/auth/request-session";
+import { proxyMode } from "@/lib/k8s/cluster-registry";
 
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+  // Behind an authenticating proxy the proxy signs people in; there is no token to paste.
+  if (proxyMode()) redirect("/");
   const { next } = await searchParams;
   const session = currentSession();
   return (

@@ -1,5 +1,7 @@
 // The console as `npm start` serves it: the production build (`next build`, made first when
-// `.next` is missing or older than the sources, as scripts/start.ts decides) run by `next start`
+// `.next` is missing or older than the sources, as scripts/start.ts decides) served by the
+// console's own server (scripts/console-server.ts: Next behind its HTTP front, in one process,
+// bundled and run by node as npm start runs it),
 // in its own process group, pointed at a cluster's kubeconfig through
 // KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG. No other kubeconfig is read (KUBECONFIG names a file that
 // does not exist), so only the "embedded" cluster is listed. It listens on a free port, or on
@@ -11,7 +13,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { buildIsCurrent } from "../../scripts/build-freshness";
-import { processTree } from "./process-memory";
+import { bundleConsoleServer } from "../../scripts/console-server-bundle";
 import { sleep } from "./stats";
 
 export const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -47,7 +49,7 @@ async function benchPort(value: string): Promise<number> {
 
 export interface ConsoleServer {
   url: string;
-  /** The `next start` process; next-server may run below it. */
+  /** The console server's process: its HTTP front and Next, the pollers and the watches. */
   pid: number;
   /** The id the console gives the cluster it was pointed at. */
   clusterId: string;
@@ -66,9 +68,13 @@ export async function startConsole(kubeconfig: string, options: ConsoleOptions =
   await ensureBuild();
   const port = process.env.KNATIVE_BENCH_PORT ? await benchPort(process.env.KNATIVE_BENCH_PORT) : await freePort();
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "kc-bench-console-"));
-  const child: ChildProcess = spawn(NEXT, ["start", "-H", "127.0.0.1", "-p", String(port)], {
+  // Inside the repository, where `next` and client-node resolve from node_modules.
+  const server = path.join(ROOT, ".next", `console-server-bench-${process.pid}.mjs`);
+  await bundleConsoleServer(server);
+  const args = [server, "--dir", ROOT, "--host", "127.0.0.1", "--port", String(port), "--auth", "local"];
+  const child: ChildProcess = spawn(process.execPath, args, {
     cwd: ROOT,
-    // Its own process group, so stopping it also stops next-server below it.
+    // Its own process group, so stopping it stops anything it started too.
     detached: true,
     stdio: ["ignore", "pipe", "pipe"],
     env: {
@@ -100,10 +106,11 @@ export async function startConsole(kubeconfig: string, options: ConsoleOptions =
       clearTimeout(forced);
     }
     fs.rmSync(scratch, { recursive: true, force: true });
+    fs.rmSync(server, { force: true });
   };
 
   for (const deadline = Date.now() + timeoutMs; ; await sleep(100)) {
-    if (child.exitCode !== null) throw new Error(`next start exited with ${child.exitCode}:\n${out}`);
+    if (child.exitCode !== null) throw new Error(`the console server exited with ${child.exitCode}:\n${out}`);
     if (Date.now() > deadline) {
       await stop();
       throw new Error(`the console did not answer in ${timeoutMs} ms:\n${out}`);
@@ -119,11 +126,4 @@ export async function startConsole(kubeconfig: string, options: ConsoleOptions =
     }
   }
   return { url, pid: child.pid!, clusterId: "embedded", output: () => out, stop };
-}
-
-/** The next-server process below `next start`: the one that serves, and holds the pollers. */
-export function nextServerPid(server: ConsoleServer): number {
-  const found = processTree(server.pid).find((p) => p.command.startsWith("next-server"));
-  if (!found) throw new Error(`no next-server process below pid ${server.pid}`);
-  return found.pid;
 }

@@ -1,7 +1,7 @@
 // Every script a page fetches in Chromium, from a new browser context (empty cache, no open
 // connections), until the page is usable (bench/support/usable.ts) and no script has arrived for
 // `quietMs`: each one's body gzipped here (scripts/first-load-js.ts's level), next to the bytes
-// `next start` actually sent and when the page asked for it. Inline <script> payloads (React
+// the console server actually sent and when the page asked for it. Inline <script> payloads (React
 // Server Components data, the prefetched lists) are data, not code: counted apart.
 
 import type { Browser, Page } from "@playwright/test";

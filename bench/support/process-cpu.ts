@@ -1,5 +1,5 @@
 // CPU time of a process tree, read from /proc/<pid>/stat (Linux only): user + system time of
-// the process and every descendant (the `next start` launcher and the next-server below it).
+// the process and every descendant (a launcher such as tsx and the node process below it).
 
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";

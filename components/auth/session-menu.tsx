@@ -1,21 +1,34 @@
-// Who is signed in (--auth token), from the request's session on the server: the name the
-// cluster gave, never the token. Nothing in local mode.
+// Who the console acts as, from the request on the server: with --auth token the name the
+// cluster gave the signed-in token (never the token), with --auth proxy the user the
+// authenticating proxy named, whose sign-out is the proxy's (a link, when one is configured).
+// Nothing in local mode. Names are rendered as text.
 
 import { UserRound } from "lucide-react";
-import { currentSession } from "@/lib/auth/request-session";
+import { proxySignOutUrl } from "@/lib/auth/proxy-config";
+import { currentProxiedUser, currentSession } from "@/lib/auth/request-session";
 import { SignOutButton } from "./sign-out-button";
+
+const SIGN_OUT_CLASS = "rounded px-2 py-1 text-[13px] text-white/80 hover:bg-white/10 hover:text-white";
 
 export function SessionMenu() {
   const session = currentSession();
-  if (!session) return null;
+  const proxied = currentProxiedUser();
+  const username = session?.user.username ?? proxied?.username;
+  if (!username) return null;
+  const proxySignOut = proxied ? proxySignOutUrl() : undefined;
   return (
     <div className="ml-auto flex items-center gap-2 text-[13px]" aria-label="Signed in">
       <UserRound aria-hidden className="size-4 text-white/60" />
       <span className="text-white/60">Signed in as</span>
-      <span className="font-medium" data-testid="signed-in-user">
-        {session.user.username}
+      <span className="font-medium" data-testid="signed-in-user" title={proxied?.groups.length ? `Groups: ${proxied.groups.join(", ")}` : undefined}>
+        {username}
       </span>
-      <SignOutButton />
+      {session ? <SignOutButton /> : null}
+      {proxySignOut ? (
+        <a href={proxySignOut} className={SIGN_OUT_CLASS} data-testid="proxy-sign-out">
+          Sign out
+        </a>
+      ) : null}
     </div>
   );
 }

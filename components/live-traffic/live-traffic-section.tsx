@@ -78,7 +78,7 @@ export function LiveTrafficSection({ cluster, namespace, name }: { cluster: stri
             </p>
           ) : null}
           {view.state.kind !== "unavailable" && view.split ? (
-            <div className={`grid grid-cols-1 gap-4 ${view.health ? "xl:grid-cols-2" : ""}`}>
+            <div className={`grid grid-cols-1 gap-4 ${view.health ? "2xl:grid-cols-2" : ""}`}>
               <div>
                 <h3 className="mb-1 text-xs font-medium text-slate-600">Split: configured and observed</h3>
                 <ObservedSplit window={view.split} revisionHref={revisionHref} />

@@ -26,6 +26,7 @@ import { serviceRevisionsQuery } from "@/lib/queries/revisions";
 import { serviceQuery } from "@/lib/queries/services";
 import { consoleRoutes } from "@/components/knative/console-routes";
 import { SendRequestsSection } from "@/components/test-traffic/send-requests-section";
+import { GatewayAddress } from "./gateway-address";
 import { ServiceActions } from "./service-actions";
 import { ServiceDetailSkeleton } from "./service-detail-skeleton";
 
@@ -60,7 +61,7 @@ export function ServiceDetail({ cluster, namespace, name }: { cluster: string; n
               { term: "Name", value: name },
               { term: "Namespace", value: namespace },
               { term: "Default Domain", value: svc.status?.url ? <span className="font-mono text-xs">{svc.status.url}</span> : undefined },
-              { term: "Gateway", value: gateway.data?.address ? <span className="font-mono text-xs">{gateway.data.address}</span> : undefined },
+              { term: "Gateway", value: <GatewayAddress gateway={gateway.data} /> },
               { term: "Creation Time", value: <RelativeTime value={svc.metadata.creationTimestamp} /> },
               { term: "Status", value: <ReadinessBadge readiness={readiness(svc)} showReason /> },
               { term: "Latest Created Revision", value: revisionLink(svc.status?.latestCreatedRevisionName) },

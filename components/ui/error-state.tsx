@@ -13,8 +13,8 @@ interface Explanation {
 
 function explain(code: number, what: string): Explanation {
   if (code === 0) return { title: "The console server is not reachable", icon: <Unplug className="size-8" />, hint: "Check that it is still running." };
-  if (code === 401) return { title: "The cluster rejected the credentials", icon: <Lock className="size-8" />, hint: "Renew the credentials of this kubeconfig context." };
-  if (code === 403) return { title: `Access denied to ${what}`, icon: <Lock className="size-8" />, hint: "The account of this kubeconfig context lacks the RBAC permission." };
+  if (code === 401) return { title: "The cluster rejected the credentials", icon: <Lock className="size-8" />, hint: "Sign in again, or renew the credentials of the kubeconfig context." };
+  if (code === 403) return { title: `Access denied to ${what}`, icon: <Lock className="size-8" />, hint: "The account the console acts as lacks the RBAC permission." };
   if (code === 404) return { title: `${what[0]?.toUpperCase()}${what.slice(1)} not found`, icon: <SearchX className="size-8" /> };
   if (code === 409) return { title: `${what[0]?.toUpperCase()}${what.slice(1)} changed since you opened it`, icon: <AlertTriangle className="size-8" />, hint: "Nothing was overwritten. Look at the current version and try again." };
   if (code === 400 || code === 422) return { title: "The cluster refused the request", icon: <AlertTriangle className="size-8" />, hint: "Nothing was changed." };

@@ -9,7 +9,7 @@ import { expect, type Locator, type Page } from "@playwright/test";
  */
 export async function expectRefused(page: Page, button: Locator, reason: string): Promise<void> {
   await expect(button).toHaveAttribute("aria-disabled", "true");
-  await expect(button).toHaveAttribute("data-denied", reason);
+  await expect(button).toHaveAccessibleDescription(reason);
   await button.focus();
   await expect(page.getByRole("tooltip")).toHaveText(reason);
   await button.dispatchEvent("click");

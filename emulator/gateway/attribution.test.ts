@@ -1,5 +1,6 @@
 // Which pod's queue-proxy records each request the gateway serves, and what it records.
 import { afterEach, describe, expect, it } from "vitest";
+import type { Activator } from "../core/runtime";
 import { prometheusSamples, type PrometheusSample } from "../../lib/knative/prometheus-samples";
 import { PodMetricsStore } from "../runtime/pod-metrics";
 import { writePrometheusText } from "../runtime/prometheus-text";
@@ -59,6 +60,28 @@ describe("request attribution to pods", () => {
     expect(total("hello-00001-deployment-a")).toBe(before + 30);
     expect(total("hello-00001-deployment-b")).toBe(10);
     expect(metrics.isTracked("default", "hello-00001-deployment-c")).toBe(false);
+  });
+
+  it("counts the requests that woke a revision from zero for the pod that came up, not for no pod", async () => {
+    const c = new TestCluster();
+    c.addRevision({ name: "cold-00001", replicas: 0 });
+    c.setRoute("default", "cold", [{ revisionName: "cold-00001", percent: 100 }]);
+    const metrics = new PodMetricsStore();
+    // As the autoscaler does: the pod turns Ready, the revision's status follows, and the waiting
+    // requests are let through, all in one tick, before the gateway's view hears of any of it.
+    const activator: Activator = {
+      async activate(namespace, revision) {
+        c.addPod(namespace, revision, `${revision}-deployment-a`, { queueProxyEnv: { OBSERVABILITY_CONFIG: PROMETHEUS } });
+        c.setReplicas(namespace, revision, 1);
+      },
+    };
+    const gateway = await startGateway({ registry: c.registry, stats: createTrafficStats(), podMetrics: metrics, activator, domain: "example.com", port: 0 });
+    running.push(gateway);
+    const answers = await requestMany(gateway.url, "cold.default.example.com", 10);
+    expect(answers.every((a) => a.status === 200)).toBe(true);
+    const text = writePrometheusText(metrics.requestMetrics("default", "cold-00001-deployment-a")?.families() ?? []);
+    const served = prometheusSamples(text).filter((s) => s.name === "http_server_request_duration_seconds_count");
+    expect(served.reduce((sum, s) => sum + s.value, 0)).toBe(10);
   });
 
   it("records ERROR_RATE's failures with their status, and RESPONSE_DELAY_MS in both durations", async () => {

@@ -39,9 +39,17 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
   const table = new RoutingTable(opts.domain);
   const revisions = new RevisionDirectory(opts.registry);
   const pods = new ReadyPods(opts.podMetrics ?? new PodMetricsStore());
-  const stopSync = syncFromRegistry(opts.registry, table, revisions, pods);
+  const sync = syncFromRegistry(opts.registry, table, revisions, pods);
   const server = http.createServer(
-    createRequestHandler({ table, revisions, pods, stats: opts.stats, activator: opts.activator, activationTimeoutMs: opts.activationTimeoutMs }),
+    createRequestHandler({
+      table,
+      revisions,
+      pods,
+      stats: opts.stats,
+      activator: opts.activator,
+      viewCaughtUp: sync.caughtUp,
+      activationTimeoutMs: opts.activationTimeoutMs,
+    }),
   );
 
   const listenHost = opts.host ?? "127.0.0.1";
@@ -54,7 +62,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
       });
     });
   } catch (err) {
-    stopSync();
+    sync.stop();
     throw err;
   }
   const port = (server.address() as AddressInfo).port;
@@ -65,7 +73,7 @@ export async function startGateway(opts: GatewayOptions): Promise<RunningGateway
     url: `http://${urlHost}:${port}`,
     close: () =>
       new Promise<void>((resolve, reject) => {
-        stopSync();
+        sync.stop();
         server.close((err) => (err ? reject(err) : resolve()));
         server.closeAllConnections();
       }),

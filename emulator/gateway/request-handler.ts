@@ -29,6 +29,8 @@ export interface RequestHandlerDeps {
   pods: ReadyPods;
   stats: TrafficStats;
   activator: Activator;
+  /** Settles once the gateway's view (revisions, ready pods) holds every write made so far. */
+  viewCaughtUp: () => Promise<void>;
   /** Overrides how long a request waits for activation; default the revision's timeoutSeconds. */
   activationTimeoutMs?: number;
 }
@@ -57,8 +59,9 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
     // Where queue-proxy's otelhttp handler starts its clock: after the activator, if any.
     const receivedAt = performance.now();
     const done = stats.begin(entry.namespace, entry.name);
-    // No ready pod yet in the gateway's view (its events lag the revision's by a tick): the
-    // request still counts for the revision, and for no pod.
+    // A revision whose status says it has a ready pod that the gateway's view holds no Pod for
+    // (one just deleted; a test cluster's revision without Pods): the request still counts for
+    // the revision, and for no pod.
     const atPod = pods.next(entry.namespace, entry.name)?.begin();
     const invokedAt = performance.now();
     const answer = entry.app().respond();
@@ -90,6 +93,9 @@ export function createRequestHandler(deps: RequestHandlerDeps): RequestHandler {
     res.once("close", clientGone);
     try {
       await untilAborted(activator.activate(entry.namespace, entry.name, abort.signal), abort.signal);
+      // The pod that activation waited for is Ready in the registry; the gateway's view hears of
+      // it a moment later. Serving before then would count the request for no pod.
+      await untilAborted(deps.viewCaughtUp(), abort.signal);
     } catch (err) {
       if (!res.destroyed) sendText(res, 503, `revision "${entry.namespace}/${entry.name}" did not become ready: ${(err as Error)?.message ?? err}\n`);
       return;

@@ -4,12 +4,14 @@
 // files; a page redirects to sign-in, an API call gets a 401 Status.
 
 import type http from "node:http";
+import { type ClientAddressOf, clientAddressOf as clientAddressBehind } from "@/lib/http/client-address";
 import { PROBE_PATHS } from "@/lib/http/request-screen";
 import { kubeStatus } from "@/lib/queries/status";
 import { withRequestSession } from "./request-session";
 import { openSession, sessionCookieValue } from "./session-cookie";
 
 export const SIGN_IN_PATH = "/sign-in";
+const clientAddressOfPeer = clientAddressBehind(undefined);
 const PUBLIC_PATHS = new Set([SIGN_IN_PATH, "/api/session", ...PROBE_PATHS, "/icon.svg", "/favicon.ico"]);
 
 export type GateDecision = { action: "pass" } | { action: "redirect"; location: string } | { action: "unauthorized" };
@@ -27,7 +29,8 @@ export function gateDecision(target: string, signedIn: boolean): GateDecision {
 
 export const UNAUTHORIZED = kubeStatus(401, "Sign in to the console with a Kubernetes token.", "Unauthorized");
 
-export function sessionGate(next: http.RequestListener, key: () => Buffer): http.RequestListener {
+/** `clientAddressOf` names the client for the sign-in limit: the TCP peer unless proxies are trusted. */
+export function sessionGate(next: http.RequestListener, key: () => Buffer, clientAddressOf: ClientAddressOf = clientAddressOfPeer): http.RequestListener {
   return (req, res) => {
     const session = openSession(sessionCookieValue(req.headers.cookie), key());
     const decision = gateDecision(req.url ?? "/", session !== null);
@@ -41,6 +44,6 @@ export function sessionGate(next: http.RequestListener, key: () => Buffer): http
       res.end(req.method === "HEAD" ? undefined : body);
       return;
     }
-    withRequestSession({ session, clientAddress: req.socket.remoteAddress ?? "" }, () => next(req, res));
+    withRequestSession({ session, clientAddress: clientAddressOf(req) }, () => next(req, res));
   };
 }

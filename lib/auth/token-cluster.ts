@@ -1,17 +1,20 @@
-// The cluster --auth token serves, and the KubeConfig a signed-in user reaches it with.
+// The cluster --auth token (and --auth proxy) serves, and the KubeConfig a signed-in user reaches
+// it with.
 //
 // One cluster, the first of:
 //   1. the in-cluster one when the console runs in a pod (KUBERNETES_SERVICE_HOST and the
 //      service account's files; KNATIVE_CONSOLE_IN_CLUSTER_ROOT prefixes their paths, for tests);
 //   2. the kubeconfig context KNATIVE_CONSOLE_TOKEN_CONTEXT names;
 //   3. the embedded cluster (`npm start -- --auth token`).
-// Only the cluster's address and CA are taken from it. The credentials of the service account or
-// of the kubeconfig never serve a user: every call carries the user's own token, so the
-// cluster's RBAC decides what they may do. The other kubeconfig contexts are not served at all.
+// Token mode takes only the cluster's address and CA from it: the credentials of the service
+// account or of the kubeconfig never serve a user, every call carries the user's own token, so
+// the cluster's RBAC decides what they may do. Proxy mode acts with those credentials (`ownUser`),
+// always impersonating the proxied user (lib/auth/proxy-cluster.ts). The other kubeconfig
+// contexts are not served at all.
 
 import fs from "node:fs";
 import path from "node:path";
-import type { Cluster } from "@kubernetes/client-node";
+import type { Cluster, User } from "@kubernetes/client-node";
 import type { ClusterRef } from "@/lib/k8s/cluster-ref";
 import { type SourceEnv, embeddedKubeconfigPath, kubeconfigPaths, slugify } from "@/lib/k8s/cluster-sources";
 import { ExplainedKubeConfig } from "@/lib/k8s/explained-kubeconfig";
@@ -36,6 +39,11 @@ export interface TokenCluster {
   namespace?: string;
   /** The console's own identity there (the service account), for its readiness check only; never for a user. */
   ownToken?: () => string;
+  /**
+   * The console's own kubeconfig user there (the service account's token file, or the context's
+   * credentials): --auth proxy acts with it, impersonating; token mode never uses it.
+   */
+  ownUser?: User;
 }
 
 /** The in-cluster service account's file `name`, under the configured root. */
@@ -58,6 +66,8 @@ function inCluster(env: TokenModeEnv): TokenCluster | null {
     ...(kc.getContextObject(kc.currentContext)?.namespace ? { namespace: kc.getContextObject(kc.currentContext)!.namespace } : {}),
     // Read on every use: the kubelet rotates projected tokens.
     ownToken: () => fs.readFileSync(/*turbopackIgnore: true*/ tokenFile, "utf8").trim(),
+    // client-node's in-cluster user reads the token file again as it changes, for the same reason.
+    ...(kc.getCurrentUser() ? { ownUser: kc.getCurrentUser()! } : {}),
   };
 }
 
@@ -69,7 +79,8 @@ function fromKubeconfig(file: string, contextName: string | undefined, id: strin
   const context = kc.getContextObject(contextName ?? kc.currentContext);
   const cluster = context ? kc.getCluster(context.cluster) : null;
   if (!context || !cluster) return null;
-  return { id, name, source, cluster, ...(context.namespace ? { namespace: context.namespace } : {}) };
+  const user = kc.getUser(context.user);
+  return { id, name, source, cluster, ...(context.namespace ? { namespace: context.namespace } : {}), ...(user ? { ownUser: user } : {}) };
 }
 
 function namedContext(env: TokenModeEnv): TokenCluster | null {
@@ -108,25 +119,34 @@ export function kubeConfigWithToken(target: TokenCluster, token: string): Explai
   return kc;
 }
 
-// One KubeConfig per token and cluster address, reused so API clients and kept-alive
+// One KubeConfig per identity and cluster address, reused so API clients and kept-alive
 // connections are too; bounded, the least recently used going first.
 const MAX_CONFIGS = 500;
 const store = globalThis as unknown as { __knativeConsoleTokenConfigs?: Map<string, ExplainedKubeConfig> };
 
-export function userKubeConfig(target: TokenCluster, token: string): ExplainedKubeConfig {
+/** The kept KubeConfig for `identity` (a key naming who it acts as) at `target`, made by `make` the first time. */
+export function keptKubeConfig(target: TokenCluster, identity: string, make: () => ExplainedKubeConfig): ExplainedKubeConfig {
   const configs = (store.__knativeConsoleTokenConfigs ??= new Map());
-  const key = `${target.cluster.server}|${target.cluster.caFile ?? target.cluster.caData ?? ""}|${identityKey(token)}`;
+  const key = `${target.cluster.server}|${target.cluster.caFile ?? target.cluster.caData ?? ""}|${identity}`;
   let kc = configs.get(key);
   if (kc) configs.delete(key);
-  else kc = kubeConfigWithToken(target, token);
+  else kc = make();
   configs.set(key, kc);
   while (configs.size > MAX_CONFIGS) configs.delete(configs.keys().next().value!);
   return kc;
 }
 
+export function userKubeConfig(target: TokenCluster, token: string): ExplainedKubeConfig {
+  return keptKubeConfig(target, `token:${identityKey(token)}`, () => kubeConfigWithToken(target, token));
+}
+
+/** The cluster as a ClusterRef acting with `kubeConfig`, or unavailable for `reason` without one. */
+export function targetClusterRef(target: TokenCluster, kubeConfig: ExplainedKubeConfig | null, reason: string): ClusterRef {
+  const summary = { id: target.id, name: target.name, source: target.source, server: displayServerUrl(target.cluster.server), ...(target.namespace ? { namespace: target.namespace } : {}) };
+  return kubeConfig ? { ...summary, kubeConfig } : { ...summary, kubeConfig: null, unavailableReason: reason };
+}
+
 /** The cluster as a ClusterRef acting with `token`, or without credentials (unavailable) when there is no session. */
 export function tokenClusterRef(target: TokenCluster, token: string | null): ClusterRef {
-  const summary = { id: target.id, name: target.name, source: target.source, server: displayServerUrl(target.cluster.server), ...(target.namespace ? { namespace: target.namespace } : {}) };
-  if (!token) return { ...summary, kubeConfig: null, unavailableReason: "you are not signed in" };
-  return { ...summary, kubeConfig: userKubeConfig(target, token) };
+  return targetClusterRef(target, token ? userKubeConfig(target, token) : null, "you are not signed in");
 }

@@ -74,10 +74,15 @@ export function frontHandler(next: http.RequestListener, context: ScreenContext)
       res.writeHead(204, { Allow: screening.allow, "Cache-Control": "no-store" }).end();
       return;
     }
-    const { headers, body } = refusalHeaders(screening.status, pathOf(target), screening.allow);
-    res.writeHead(screening.status.code, headers);
-    res.end(req.method === "HEAD" ? undefined : body);
+    sendRefusal(req, res, screening.status, screening.allow);
   };
+}
+
+/** Refuses `req` as the front does: the Status as JSON under /api, a small page for a browser elsewhere. */
+export function sendRefusal(req: http.IncomingMessage, res: http.ServerResponse, status: KubeStatus, allow?: string): void {
+  const { headers, body } = refusalHeaders(status, pathOf(req.url ?? "/"), allow);
+  res.writeHead(status.code, headers);
+  res.end(req.method === "HEAD" ? undefined : body);
 }
 
 /** Client errors (Node's parser refused the request) and CONNECT, answered with the same headers as everything else. */

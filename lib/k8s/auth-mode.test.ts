@@ -16,9 +16,23 @@ describe("authMode", () => {
     expect(authMode("").name).toBe("local");
   });
 
-  it("refuses unknown names, and the reserved one until it exists", () => {
+  it("refuses unknown names", () => {
     expect(() => authMode("oidc")).toThrow('--auth "oidc" is not an auth mode; use one of: local, token, proxy.');
-    expect(() => authMode("proxy")).toThrow("--auth proxy is not implemented yet");
+  });
+
+  describe("proxy", () => {
+    const proxy = authMode("proxy");
+
+    it("listens anywhere: what it believes depends on the trusted addresses", () => {
+      expect(proxy.checkBind({ host: "0.0.0.0", port: "3000", allowRemote: false })).toEqual({ ok: true });
+      expect(proxy.summary).toMatch(/^auth proxy: .*impersonation/);
+    });
+
+    it("refuses to start without a trusted source, or with a malformed one, naming the setting", () => {
+      expect(() => proxy.checkSettings!({})).toThrow(/^--auth proxy needs KNATIVE_CONSOLE_PROXY_TRUSTED_ADDRESSES/);
+      expect(() => proxy.checkSettings!({ KNATIVE_CONSOLE_PROXY_TRUSTED_ADDRESSES: "proxy.local" })).toThrow(/^KNATIVE_CONSOLE_PROXY_TRUSTED_ADDRESSES: "proxy.local"/);
+      expect(() => proxy.checkSettings!({ KNATIVE_CONSOLE_PROXY_TRUSTED_ADDRESSES: "127.0.0.1" })).not.toThrow();
+    });
   });
 
   it("token listens anywhere: nothing is served without a session the cluster accepted", () => {

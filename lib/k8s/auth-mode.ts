@@ -6,9 +6,14 @@
 //           unless --allow-remote-local says it is meant, and then it warns loudly.
 //   token   every user signs in with their own Kubernetes bearer token (lib/auth/), and every
 //           call to the cluster is made with it: the cluster's RBAC decides. Any address.
+//   proxy   an authenticating proxy (oauth2-proxy) in front names the user and groups in
+//           headers, believed only from the addresses it connects from
+//           (lib/auth/proxy-config.ts); the console acts with its own credentials, impersonating
+//           that user, so the cluster's RBAC decides. Any address.
 //
-// `proxy` (identities from an authenticating proxy) is a reserved name; it fails until
-// implemented. A mode is one entry of MODES below.
+// A mode is one entry of MODES below.
+
+import { proxyConfig } from "../auth/proxy-config";
 
 export const AUTH_MODE_ENV = "KNATIVE_CONSOLE_AUTH";
 export const AUTH_MODE_NAMES = ["local", "token", "proxy"] as const;
@@ -29,6 +34,8 @@ export interface AuthMode {
   /** One line for the start-up output. */
   summary: string;
   checkBind(bind: BindRequest): BindDecision;
+  /** Throws a message naming the setting when the mode's own settings are missing or wrong. */
+  checkSettings?(env: Record<string, string | undefined>): void;
 }
 
 /** 127.0.0.0/8, ::1 (also as an IPv4-mapped address) and `localhost`. */
@@ -79,7 +86,15 @@ const token: AuthMode = {
   checkBind: () => ({ ok: true }),
 };
 
-const MODES: Partial<Record<AuthModeName, AuthMode>> = { local, token };
+const proxy: AuthMode = {
+  name: "proxy",
+  summary: "auth proxy: each request acts as the user its authenticating proxy names, through Kubernetes impersonation",
+  // What is believed depends on where a request comes from (the trusted addresses), not on where the console listens.
+  checkBind: () => ({ ok: true }),
+  checkSettings: (env) => void proxyConfig(env),
+};
+
+const MODES: Record<AuthModeName, AuthMode> = { local, token, proxy };
 
 /** The mode named by --auth or KNATIVE_CONSOLE_AUTH (default `local`); throws a message naming the problem. */
 export function authMode(name: string | undefined): AuthMode {
@@ -87,7 +102,5 @@ export function authMode(name: string | undefined): AuthMode {
   if (!(AUTH_MODE_NAMES as readonly string[]).includes(wanted)) {
     throw new Error(`--auth ${JSON.stringify(wanted)} is not an auth mode; use one of: ${AUTH_MODE_NAMES.join(", ")}.`);
   }
-  const mode = MODES[wanted as AuthModeName];
-  if (!mode) throw new Error(`--auth ${wanted} is not implemented yet; use --auth local (loopback only, your kubeconfig's identities).`);
-  return mode;
+  return MODES[wanted as AuthModeName];
 }

@@ -6,7 +6,8 @@ import fs from "node:fs";
 import type { ClusterRef } from "./cluster-ref";
 import { type SourceEnv, discoverClusters, embeddedKubeconfigPath, kubeconfigPaths } from "./cluster-sources";
 import { kubeStatus, StatusError } from "@/lib/queries/status";
-import { currentSession } from "@/lib/auth/request-session";
+import { currentProxiedUser, currentSession } from "@/lib/auth/request-session";
+import { proxyClusterRef } from "@/lib/auth/proxy-cluster";
 import { type TokenCluster, type TokenModeEnv, IN_CLUSTER_ROOT_ENV, TOKEN_CONTEXT_ENV, tokenCluster, tokenClusterRef } from "@/lib/auth/token-cluster";
 import { AUTH_MODE_ENV } from "./auth-mode";
 
@@ -39,7 +40,17 @@ export function tokenMode(env: Record<string, string | undefined> = process.env)
   return env[AUTH_MODE_ENV] === "token";
 }
 
-/** Token mode's one cluster (lib/auth/token-cluster.ts), re-read when its sources change. */
+/** Whether the console runs with --auth proxy. */
+export function proxyMode(env: Record<string, string | undefined> = process.env): boolean {
+  return env[AUTH_MODE_ENV] === "proxy";
+}
+
+/** Whether the console serves one cluster as each user (token and proxy modes), not the kubeconfig's clusters. */
+export function singleClusterMode(env: Record<string, string | undefined> = process.env): boolean {
+  return tokenMode(env) || proxyMode(env);
+}
+
+/** Token mode's (and proxy mode's) one cluster (lib/auth/token-cluster.ts), re-read when its sources change. */
 export function currentTokenCluster(env: TokenModeEnv = process.env as TokenModeEnv): TokenCluster | null {
   const signature = [sourcesSignature(env), env[TOKEN_CONTEXT_ENV] ?? "", env[IN_CLUSTER_ROOT_ENV] ?? ""].join("|");
   const cached = globalCache.__knativeConsoleTokenCluster;
@@ -51,12 +62,17 @@ export function currentTokenCluster(env: TokenModeEnv = process.env as TokenMode
 
 /**
  * The clusters this request may see. In token mode: the one cluster, acting with the signed-in
- * user's token (none without a session); otherwise every source, acting with its own credentials.
+ * user's token (none without a session); in proxy mode: the one cluster, impersonating the
+ * proxied user; otherwise every source, acting with its own credentials.
  */
 export function listClusters(env: SourceEnv = process.env as SourceEnv): ClusterRef[] {
   if (tokenMode(env as Record<string, string | undefined>)) {
     const target = currentTokenCluster(env);
     return target ? [tokenClusterRef(target, currentSession()?.token ?? null)] : [];
+  }
+  if (proxyMode(env as Record<string, string | undefined>)) {
+    const target = currentTokenCluster(env);
+    return target ? [proxyClusterRef(target, currentProxiedUser())] : [];
   }
   const signature = sourcesSignature(env);
   const cached = globalCache.__knativeConsoleClusters;
@@ -69,6 +85,7 @@ export function listClusters(env: SourceEnv = process.env as SourceEnv): Cluster
 /** The cluster with this id, or a 404 Status. */
 export function getCluster(id: string): ClusterRef {
   if (tokenMode() && !currentSession()) throw new StatusError(kubeStatus(401, "Sign in to the console with a Kubernetes token.", "Unauthorized"));
+  if (proxyMode() && !currentProxiedUser()) throw new StatusError(kubeStatus(401, "The authenticating proxy named no user for this request.", "Unauthorized"));
   const cluster = listClusters().find((c) => c.id === id);
   if (!cluster) throw new StatusError(kubeStatus(404, `There is no cluster "${id}" in this console's kubeconfig.`, "NotFound"));
   return cluster;

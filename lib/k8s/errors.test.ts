@@ -6,6 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { callOptions } from "./api-clients";
 import { failureReason, toKubeStatus, unreachableReason } from "./errors";
 import { StatusError, kubeStatus } from "@/lib/queries/status";
+import { withRequestSession } from "@/lib/auth/request-session";
+import type { Session } from "@/lib/auth/session-cookie";
 
 beforeEach(() => {
   vi.spyOn(console, "warn").mockImplementation(() => {});
@@ -144,6 +146,14 @@ describe("failureReason", () => {
     expect(failureReason(refused)).toBe("connection refused (10.0.0.1:443)");
     expect(failureReason(apiException(401, ""))).toBe("The cluster rejected the credentials of this kubeconfig context (401 Unauthorized).");
     expect(failureReason(new Error("/secret/path"))).not.toContain("/secret/path");
+  });
+
+  it("speaks of the user's token, not of a kubeconfig context, to a signed-in user", () => {
+    const session: Session = { token: "t", user: { username: "jane" }, expiresAt: Date.now() + 60_000 };
+    withRequestSession({ session, clientAddress: "127.0.0.1" }, () => {
+      expect(failureReason(apiException(401, ""))).toBe("The cluster rejected your sign-in token (401 Unauthorized).");
+      expect(failureReason(apiException(403, ""))).toBe("Your account is not allowed to do this (403 Forbidden).");
+    });
   });
 });
 

@@ -5,6 +5,7 @@
 // server: Node's and client-node's messages carry file paths, a plugin's stderr, request
 // headers. Those are logged once instead (lib/k8s/failure-log.ts).
 
+import { currentSession } from "@/lib/auth/request-session";
 import type { KubeStatus } from "@/lib/queries/status";
 import { LocalCredentialError } from "./explained-kubeconfig";
 import { logFailureOnce } from "./failure-log";
@@ -94,11 +95,13 @@ function fromApiException(err: ApiExceptionLike): KubeStatus {
   if (isKubeStatus(body)) {
     return kubeStatus(body.code || err.code, redactSecrets(body.message ?? ""), body.reason, body.details);
   }
+  // A signed-in user acts with their own token; otherwise the console acts with a kubeconfig context's.
+  const signedIn = currentSession() !== null;
   switch (err.code) {
     case 401:
-      return kubeStatus(401, "The cluster rejected the credentials of this kubeconfig context (401 Unauthorized).");
+      return kubeStatus(401, signedIn ? "The cluster rejected your sign-in token (401 Unauthorized)." : "The cluster rejected the credentials of this kubeconfig context (401 Unauthorized).");
     case 403:
-      return kubeStatus(403, "The account of this kubeconfig context is not allowed to do this (403 Forbidden).");
+      return kubeStatus(403, signedIn ? "Your account is not allowed to do this (403 Forbidden)." : "The account of this kubeconfig context is not allowed to do this (403 Forbidden).");
     case 404:
       return kubeStatus(404, "The cluster does not serve this resource (404). Is Knative Serving installed?");
     default: {

@@ -27,15 +27,18 @@ export function addressOf(svc: Pick<V1Service, "spec" | "status">): string | nul
 
 export async function findGateway(cluster: ClusterRef): Promise<GatewayInfo> {
   const { core } = apisFor(cluster);
+  const forbidden: string[] = [];
   for (const { namespace, name } of GATEWAY_SERVICES) {
     try {
       const svc = await core.readNamespacedService({ namespace, name }, callOptions());
       return { address: addressOf(svc), source: `${namespace}/${name}` };
     } catch (err) {
-      // Not this networking layer (or not ours to read); try the next. Anything else is real.
-      const code = toKubeStatus(err).code;
-      if (code !== 404 && code !== 403) throw err;
+      // Not this networking layer, or not ours to read: try the next. A refusal is kept, so
+      // "no gateway" is not claimed where the cluster only would not say. Anything else is real.
+      const status = toKubeStatus(err);
+      if (status.code === 403) forbidden.push(status.message);
+      else if (status.code !== 404) throw err;
     }
   }
-  return { address: null, source: null };
+  return { address: null, source: null, ...(forbidden.length ? { forbidden } : {}) };
 }

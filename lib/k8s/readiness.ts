@@ -1,5 +1,5 @@
-// Readiness: whether the console can reach the cluster it serves. With --auth token that is the
-// one cluster users sign in to, asked for GET /version with the console's own service account
+// Readiness: whether the console can reach the cluster it serves. With --auth token (or proxy)
+// that is the one cluster users reach, asked for GET /version with the console's own service account
 // token: kube-apiserver's bootstrap role system:public-info-viewer lets every authenticated (and
 // unauthenticated) identity read it, so the console's identity needs no RBAC rule of its own.
 // With --auth local the clusters are the user's kubeconfig's: the console is ready when it is up.

@@ -84,6 +84,8 @@ export interface GatewayInfo {
   address: string | null;
   /** The Kubernetes Service it came from, e.g. `kourier-system/kourier`. */
   source: string | null;
+  /** When none was found: the cluster's refusals of the gateway Services it would not let us read. */
+  forbidden?: string[];
 }
 
 export type ComponentHealth = "Ready" | "Progressing" | "Unavailable" | "Not deployed";

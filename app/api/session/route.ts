@@ -1,15 +1,18 @@
 // The signed-in session of --auth token. POST {token} signs in: the cluster says whose the token
 // is (SelfSubjectReview) and the console sets the sealed, HttpOnly session cookie; GET says who
-// is signed in (never the token); DELETE signs out.
+// is signed in (never the token); DELETE signs out. With --auth proxy, GET says whom the console
+// acts as (the proxied user and groups) and where the proxy signs out; there is nothing to sign
+// in to or out of here.
 
 import { z } from "zod";
-import { currentRequest, currentSession } from "@/lib/auth/request-session";
+import { proxySignOutUrl } from "@/lib/auth/proxy-config";
+import { currentProxiedUser, currentRequest, currentSession } from "@/lib/auth/request-session";
 import { reviewToken } from "@/lib/auth/self-subject-review";
 import { clearSessionCookie, sealSession, sessionLifetimeMs, sessionSetCookie } from "@/lib/auth/session-cookie";
 import { UNAUTHORIZED } from "@/lib/auth/session-gate";
 import { sessionKey } from "@/lib/auth/session-key";
 import { signInLimiter } from "@/lib/auth/sign-in-limiter";
-import { currentTokenCluster, tokenMode } from "@/lib/k8s/cluster-registry";
+import { currentTokenCluster, proxyMode, tokenMode } from "@/lib/k8s/cluster-registry";
 import { readJsonBody } from "@/lib/k8s/request-body";
 import { NO_STORE, statusResponse } from "@/lib/k8s/route-handler";
 import { PUBLIC_URL_ENV } from "@/lib/http/console-origin";
@@ -30,11 +33,19 @@ const SignIn = z.object({
 const cookieOptions = () => ({ secure: (process.env[PUBLIC_URL_ENV] ?? "").trim().startsWith("https:") });
 
 function requireTokenMode(): void {
-  if (!tokenMode()) throw new StatusError(kubeStatus(404, "The console does not sign users in: it runs with --auth local.", "NotFound"));
+  if (!tokenMode()) throw new StatusError(kubeStatus(404, `The console does not sign users in: it runs with --auth ${proxyMode() ? "proxy" : "local"}.`, "NotFound"));
+}
+
+function proxiedSession(): Response {
+  const user = currentProxiedUser();
+  if (!user) return Response.json(kubeStatus(401, "The authenticating proxy named no user for this request.", "Unauthorized"), { status: 401, headers: NO_STORE });
+  const signOutUrl = proxySignOutUrl();
+  return Response.json({ user: { username: user.username, groups: user.groups }, via: "proxy", ...(signOutUrl ? { signOutUrl } : {}) }, { headers: NO_STORE });
 }
 
 export async function GET(): Promise<Response> {
   try {
+    if (proxyMode()) return proxiedSession();
     requireTokenMode();
     const session = currentSession();
     if (!session) return Response.json(UNAUTHORIZED, { status: 401, headers: NO_STORE });

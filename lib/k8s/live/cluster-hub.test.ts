@@ -6,7 +6,7 @@ import type { ProbeResult } from "./health-probe";
 import type { OpenWatch } from "./resource-watch";
 import type { WatchTarget } from "./watch-targets";
 
-function setup() {
+function setup(options: { onIdleStop?: () => void } = {}) {
   const handlers: Array<{ emit: (t: string, o: unknown) => void; end: (e: unknown) => void; rv: unknown }> = [];
   const openWatch: OpenWatch = async (_a, _p, params, onEvent, onDone) => {
     handlers.push({ emit: onEvent, end: onDone, rv: params.resourceVersion });
@@ -23,6 +23,7 @@ function setup() {
     probeIntervalMs: 1_000,
     idleStopMs: 5_000,
     now: () => new Date("2026-01-01T00:00:00Z"),
+    ...options,
   });
   const setProbe = (r: ProbeResult) => (probeResult = r);
   return { hub, handlers, probe, setProbe };
@@ -93,6 +94,20 @@ describe("ClusterHub", () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(probe.mock.calls.length).toBe(calls);
     expect(hub.listenerCount).toBe(0);
+  });
+
+  it("says it stopped for want of listeners once, after the idle delay, and not while a page comes back", async () => {
+    const onIdleStop = vi.fn();
+    const { hub } = setup({ onIdleStop });
+    const first = hub.subscribe(() => {});
+    first();
+    await vi.advanceTimersByTimeAsync(4_000);
+    const second = hub.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(onIdleStop).not.toHaveBeenCalled();
+    second();
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(onIdleStop).toHaveBeenCalledTimes(1);
   });
 });
 

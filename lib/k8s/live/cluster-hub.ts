@@ -24,6 +24,8 @@ export interface HubOptions {
   probe?: Probe;
   probeIntervalMs?: number;
   idleStopMs?: number;
+  /** Called when the hub has stopped for want of listeners: a per-user hub's owner forgets it then. */
+  onIdleStop?: () => void;
   now?: () => Date;
   /** Namespaces to watch in from the start, should a cluster-wide watch be forbidden (the context's namespace). */
   namespaces?: () => string[];
@@ -151,10 +153,7 @@ export class ClusterHub {
     this.start();
     return () => {
       this.listeners.delete(listener);
-      if (this.listeners.size === 0) {
-        clearTimeout(this.idleTimer);
-        this.idleTimer = setTimeout(() => this.stop(), this.options.idleStopMs ?? 30_000);
-      }
+      if (this.listeners.size === 0) this.stopWhenIdle();
     };
   }
 
@@ -172,10 +171,16 @@ export class ClusterHub {
 
   private keepWarm(): void {
     this.start();
-    if (this.listeners.size === 0) {
-      clearTimeout(this.idleTimer);
-      this.idleTimer = setTimeout(() => this.stop(), this.options.idleStopMs ?? 30_000);
-    }
+    if (this.listeners.size === 0) this.stopWhenIdle();
+  }
+
+  /** Stops after the idle delay, unless someone listens or asks again before then. */
+  private stopWhenIdle(): void {
+    clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      this.stop();
+      this.options.onIdleStop?.();
+    }, this.options.idleStopMs ?? 30_000);
   }
 
   stop(): void {

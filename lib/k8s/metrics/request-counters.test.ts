@@ -49,6 +49,11 @@ describe("parseRequestCounters", () => {
   it("is undefined for an answer without Knative's request metrics", () => {
     expect(parseRequestCounters("# TYPE go_goroutines gauge\ngo_goroutines 12\n")).toBeUndefined();
   });
+
+  it("is empty, not undefined, for queue-proxy's answer before the pod's first request", () => {
+    const beforeFirstRequest = ["# HELP target_info Target metadata", "# TYPE target_info gauge", 'target_info{kn_revision_name="hello-00001",service_name="hello"} 1', ""].join("\n");
+    expect(parseRequestCounters(beforeFirstRequest)?.size).toBe(0);
+  });
 });
 
 describe("addCounterDelta", () => {

@@ -33,9 +33,15 @@ export type CounterReading = Map<string, CounterSeries>;
 const OTEL_HISTOGRAM = "http_server_request_duration_seconds";
 const OPENCENSUS_HISTOGRAM = "revision_request_latencies";
 
-/** The request series of one pod's 9091 answer; undefined when it has none of Knative's request metrics. */
+/**
+ * The request series of one pod's 9091 answer; undefined when it is not Knative's request
+ * metrics at all. queue-proxy's exporter answers before the pod's first request too, with no
+ * request series yet (OpenTelemetry's exporter shows a series once it has a data point): its
+ * `target_info` names the revision, and that is an empty reading, not metrics that are off.
+ */
 export function parseRequestCounters(text: string): CounterReading | undefined {
   const samples = prometheusSamples(text);
+  const knative = samples.some((s) => (s.name === "target_info" && s.labels.kn_revision_name !== undefined) || s.name.startsWith("revision_"));
   const otel = samples.some((s) => s.name === `${OTEL_HISTOGRAM}_count`);
   const family = otel ? OTEL_HISTOGRAM : OPENCENSUS_HISTOGRAM;
   const scale = otel ? 1 : 1 / 1000; // OpenCensus latencies are in milliseconds
@@ -53,7 +59,7 @@ export function parseRequestCounters(text: string): CounterReading | undefined {
       if (le !== "+Inf") entry(labels).buckets.push([Number(le) * scale, s.value]);
     }
   }
-  if (series.size === 0) return undefined;
+  if (series.size === 0 && !knative) return undefined;
   const reading: CounterReading = new Map();
   for (const [key, { labels, count, buckets }] of series) {
     buckets.sort((a, b) => a[0] - b[0]);

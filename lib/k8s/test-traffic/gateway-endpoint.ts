@@ -65,6 +65,9 @@ export async function resolveGateway(cluster: ClusterRef, env: Record<string, st
   if (configured) return configured;
   const found = await findGateway(cluster);
   const hint = `Set ${GATEWAY_URL_ENV} to an address of the gateway the console can reach.`;
+  if (!found.source && found.forbidden) {
+    throw unavailable(`The ingress gateway of cluster "${cluster.name}" cannot be looked up: ${found.forbidden.join("; ")}. ${hint}`);
+  }
   if (!found.source) {
     const looked = GATEWAY_SERVICES.map((s) => `${s.namespace}/${s.name}`).join(", ");
     throw unavailable(`No ingress gateway found in cluster "${cluster.name}" (none of ${looked}). ${hint}`);
