@@ -1,5 +1,5 @@
-import parsePrometheusTextFormat from "parse-prometheus-text-format";
 import { describe, expect, it } from "vitest";
+import { parsePrometheusExposition } from "../../lib/knative/prometheus-samples";
 import { goFloat, writePrometheusText, type MetricFamily } from "./prometheus-text";
 
 describe("Prometheus text, as client_golang writes it", () => {
@@ -56,8 +56,11 @@ describe("Prometheus text, as client_golang writes it", () => {
     const text = writePrometheusText([{ name: "x", help: 'back\\slash\nnew "line"', type: "gauge", metrics: [{ labels: { v: 'a"b\\c\nd' }, value: 0.5 }] }]);
     expect(text).toContain('# HELP x back\\\\slash\\nnew "line"\n');
     expect(text).toContain('x{v="a\\"b\\\\c\\nd"} 0.5\n');
-    const [family] = parsePrometheusTextFormat(text);
-    expect(family).toMatchObject({ name: "x", type: "GAUGE", metrics: [{ labels: { v: 'a"b\\c\nd' }, value: "0.5" }] });
+    expect(parsePrometheusExposition(text)).toEqual({
+      samples: [{ name: "x", labels: { v: 'a"b\\c\nd' }, value: 0.5 }],
+      families: new Map([["x", { help: 'back\\slash\nnew "line"', type: "gauge" }]]),
+      rejected: [],
+    });
   });
 
   it.each([

@@ -15,7 +15,7 @@
 
 import { addHistogram } from "@/lib/metrics/histogram";
 import type { RequestCounts, StatusClass } from "@/lib/metrics/types";
-import { parsePrometheusText } from "./prometheus-text";
+import { prometheusSamples } from "@/lib/knative/prometheus-samples";
 
 export interface CounterSeries {
   statusCode: number;
@@ -40,7 +40,7 @@ const OPENCENSUS_HISTOGRAM = "revision_request_latencies";
  * `target_info` names the revision, and that is an empty reading, not metrics that are off.
  */
 export function parseRequestCounters(text: string): CounterReading | undefined {
-  const samples = parsePrometheusText(text);
+  const samples = prometheusSamples(text);
   const knative = samples.some((s) => (s.name === "target_info" && s.labels.kn_revision_name !== undefined) || s.name.startsWith("revision_"));
   const otel = samples.some((s) => s.name === `${OTEL_HISTOGRAM}_count`);
   const family = otel ? OTEL_HISTOGRAM : OPENCENSUS_HISTOGRAM;

@@ -3,7 +3,8 @@
 // queue-proxy statistics of each ready pod, then adds one MetricsSample to a bounded history
 // and hands it to the viewers. It starts with the first viewer and stops a little after the
 // last one leaves (the linger bridges a page reload). Pods that vanish or do not answer in time
-// leave a gap in that second, never an error for the page.
+// leave a gap in that second, never an error for the page. A pod that does not serve request
+// metrics on 9091 is not asked for them every second (./request-metrics-refusals.ts).
 
 import type { KubeConfig } from "@kubernetes/client-node";
 import { LABEL_REVISION, LABEL_SERVICE } from "@/lib/knative/labels";
@@ -14,6 +15,7 @@ import type { Pod } from "@/lib/queries/api-types";
 import { rawGet } from "../raw-get";
 import { readQueueStat, readRequestCounters, requestMetricsEnabled } from "./pod-readings";
 import { addCounterDelta, emptyCounts, type CounterReading } from "./request-counters";
+import { RequestMetricsRefusals } from "./request-metrics-refusals";
 
 export const SAMPLE_INTERVAL_MS = 1000;
 /** Ten minutes of seconds: what the charts can show, and a fixed memory bound per Service. */
@@ -37,6 +39,7 @@ export class ServicePoller {
   private readonly history: MetricsSample[] = [];
   private readonly listeners = new Set<SampleListener>();
   private readonly lastCounters = new Map<string, CounterReading>();
+  private readonly refusals = new RequestMetricsRefusals();
   /** The pods that were ready at the previous tick; undefined before the first. */
   private readyBefore: Set<string> | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -76,6 +79,7 @@ export class ServicePoller {
     clearTimeout(this.timer);
     clearTimeout(this.lingerTimer);
     this.lastCounters.clear();
+    this.refusals.clear();
     this.readyBefore = undefined;
     this.onIdle();
   }
@@ -136,6 +140,7 @@ export class ServicePoller {
     }
     const livePods = new Set(ready.map((r) => r.pod.metadata.name!));
     for (const name of this.lastCounters.keys()) if (!livePods.has(name)) this.lastCounters.delete(name);
+    this.refusals.keepOnly(new Set(pods.value.items.map(podUid)));
 
     const seen = new Map<string, MetricsProblem>();
     const note = (problem: MetricsProblem) => seen.set(`${problem.kind}:${problem.fix}`, seen.get(`${problem.kind}:${problem.fix}`) ?? problem);
@@ -143,10 +148,13 @@ export class ServicePoller {
     await forEachLimited(ready, PARALLEL_READS, async ({ pod, revision }) => {
       const name = pod.metadata.name!;
       const entry = revisions[revision]!;
+      const uid = podUid(pod);
       const enabled = requestMetricsEnabled(pod);
+      // A pod that refused 9091 lately is not asked again until its re-check is due.
+      const refusedBefore = enabled !== false && !this.refusals.shouldRead(uid, at);
       const [stat, counters] = await Promise.all([
         readQueueStat(kc, namespace, name),
-        enabled === false ? undefined : readRequestCounters(kc, namespace, name),
+        enabled === false || refusedBefore ? undefined : readRequestCounters(kc, namespace, name),
       ]);
       if (stat.ok) {
         entry.requestsPerSecond += stat.value.requestCount;
@@ -156,7 +164,13 @@ export class ServicePoller {
         note(stat.problem);
       }
       // Off: the pod says so, or answers 9091 without Knative's metrics, or (saying nothing) does not answer it.
-      if (enabled === false || (counters && (counters.ok ? counters.value === undefined : enabled === undefined))) requestMetricsOff = true;
+      const offThisTick = counters !== undefined && (counters.ok ? counters.value === undefined : enabled === undefined);
+      if (enabled === false || refusedBefore || offThisTick) requestMetricsOff = true;
+      // Remembered only for a pod that says nothing and fails 9091 while 9090 answers: no listener.
+      // A 9091 answer without Knative's metrics is not a refusal: the OpenTelemetry exporter
+      // serves only target_info until the pod's first request.
+      if (counters && !counters.ok && enabled === undefined && stat.ok) this.refusals.refused(uid, at);
+      else if (counters?.ok) this.refusals.served(uid);
       if (counters?.ok && counters.value) {
         const requests = (entry.requests ??= emptyCounts());
         const previous = this.lastCounters.get(name);
@@ -180,6 +194,11 @@ export class ServicePoller {
     }
     return { at, configured, revisions, problems: [...problems, ...seen.values()] };
   }
+}
+
+/** A pod's UID; its name where a test's pod has none. */
+function podUid(pod: Pod): string {
+  return pod.metadata.uid ?? pod.metadata.name!;
 }
 
 function isReady(pod: Pod): boolean {
