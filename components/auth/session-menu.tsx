@@ -17,15 +17,15 @@ export function SessionMenu() {
   if (!username) return null;
   const proxySignOut = proxied ? proxySignOutUrl() : undefined;
   return (
-    <div className="ml-auto flex items-center gap-2 text-[13px]" aria-label="Signed in">
+    <div role="group" aria-label={`Signed in as ${username}`} className="ml-auto flex items-center gap-2 text-[13px]">
       <UserRound aria-hidden className="size-4 text-white/60" />
       <span className="text-white/60">Signed in as</span>
-      <span className="font-medium" data-testid="signed-in-user" title={proxied?.groups.length ? `Groups: ${proxied.groups.join(", ")}` : undefined}>
+      <span className="font-medium" title={proxied?.groups.length ? `Groups: ${proxied.groups.join(", ")}` : undefined}>
         {username}
       </span>
       {session ? <SignOutButton /> : null}
       {proxySignOut ? (
-        <a href={proxySignOut} className={SIGN_OUT_CLASS} data-testid="proxy-sign-out">
+        <a href={proxySignOut} className={SIGN_OUT_CLASS}>
           Sign out
         </a>
       ) : null}
