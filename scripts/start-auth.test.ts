@@ -29,13 +29,14 @@ describe("npm start", () => {
   });
 
   it.each([
-    ["--auth proxy", ["--auth", "proxy"], {}, "--auth proxy is not implemented yet"],
-    ["KNATIVE_CONSOLE_AUTH=proxy", [], { KNATIVE_CONSOLE_AUTH: "proxy" }, "--auth proxy is not implemented yet"],
+    ["--auth proxy without its trusted addresses", ["--auth", "proxy"], {}, "--auth proxy needs KNATIVE_CONSOLE_PROXY_TRUSTED_ADDRESSES: "],
+    ["KNATIVE_CONSOLE_AUTH=proxy without its trusted addresses", [], { KNATIVE_CONSOLE_AUTH: "proxy" }, "--auth proxy needs KNATIVE_CONSOLE_PROXY_TRUSTED_ADDRESSES: "],
     ["--auth basic", ["--auth", "basic"], {}, '--auth "basic" is not an auth mode; use one of: local, token, proxy.'],
-  ])("refuses %s, naming the modes there are (token is implemented)", (_what, args, env, message) => {
+  ])("refuses %s before building anything, naming what is missing", (_what, args, env, message) => {
     const { code, output } = run("scripts/start.ts", ["--no-embedded", ...args], env);
     expect(code).toBe(2);
     expect(output).toContain(message);
+    expect(output).not.toContain("Building the console");
   });
 });
 
