@@ -169,6 +169,21 @@ describe("watch options", () => {
       await server.close();
     }
   });
+
+  it("ends a watch at its timeout without writing after the end, however often bookmarks come due", async () => {
+    const { registry } = c;
+    // A bookmark every millisecond: some fall between the timeout's end and the response's close.
+    const server = await startApiServer({ registry, bookmarkIntervalMs: 1, token: c.token, tls: c.tls });
+    try {
+      const res = await apiFetch(c.endpoint, `${server.url}/api/v1/namespaces/default/configmaps?watch=true&allowWatchBookmarks=true&resourceVersion=${registry.resourceVersion()}&timeoutSeconds=1`);
+      const lines = (await res.text()).trim().split("\n");
+      expect(lines.every((l) => (JSON.parse(l) as { type: string }).type === "BOOKMARK")).toBe(true);
+      // Any write after the end would surface as an uncaught error a moment later.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      await server.close();
+    }
+  });
 });
 
 describe("compression", () => {

@@ -58,10 +58,15 @@ export function serveWatch(registry: ObjectRegistry, req: IncomingMessage, res: 
     return now ? encode(e.type, e.object) : undefined;
   };
 
+  // Once the watch has ended (its timeout) nothing more goes out, though a change or a bookmark
+  // may still come due before the response's "close" unhooks them.
+  const write = (chunk: string) => {
+    if (!res.writableEnded) res.write(chunk);
+  };
   const writeEvent = (e: ChangeEvent) => {
     const line = translate(e);
     lastRv = Math.max(lastRv, e.resourceVersion);
-    if (line) res.write(line);
+    if (line) write(line);
   };
 
   // Decide what to replay before subscribing; both happen in this one tick, so nothing is missed.
@@ -84,7 +89,7 @@ export function serveWatch(registry: ObjectRegistry, req: IncomingMessage, res: 
   const unsubscribe = registry.subscribe(writeEvent);
   if (replay === "initial") {
     for (const o of registry.listShared(w.type, w.type.namespaced ? w.namespace : undefined)) {
-      if (w.matches(o)) res.write(encode("ADDED", o));
+      if (w.matches(o)) write(encode("ADDED", o));
     }
     lastRv = registry.resourceVersion();
   } else {
@@ -95,15 +100,21 @@ export function serveWatch(registry: ObjectRegistry, req: IncomingMessage, res: 
 
   const bookmark = () => {
     const kind = w.type.kind;
-    res.write(JSON.stringify({ type: "BOOKMARK", object: { kind, apiVersion: apiVersionOf(w.type), metadata: { resourceVersion: String(lastRv) } } }) + "\n");
+    write(JSON.stringify({ type: "BOOKMARK", object: { kind, apiVersion: apiVersionOf(w.type), metadata: { resourceVersion: String(lastRv) } } }) + "\n");
   };
   const bookmarkTimer = w.allowBookmarks ? setInterval(bookmark, w.bookmarkIntervalMs ?? 30_000) : undefined;
-  const timeout = setTimeout(() => res.end(), Math.min((w.timeoutSeconds || DEFAULT_TIMEOUT_SECONDS) * 1000, MAX_TIMER_MS));
   const cleanup = () => {
     unsubscribe();
     clearTimeout(timeout);
     if (bookmarkTimer) clearInterval(bookmarkTimer);
   };
+  const timeout = setTimeout(
+    () => {
+      cleanup();
+      res.end();
+    },
+    Math.min((w.timeoutSeconds || DEFAULT_TIMEOUT_SECONDS) * 1000, MAX_TIMER_MS),
+  );
   res.on("close", cleanup);
   req.on("close", cleanup);
 }
