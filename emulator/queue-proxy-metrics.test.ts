@@ -9,6 +9,7 @@ import { tempDataDir } from "./testing/api-only";
 import { startClusterProcess, type ClusterProcess } from "./testing/cluster-process";
 import { requestViaGateway } from "./testing/gateway-client";
 import { hasKubectl, kubectlRunner } from "./testing/kubectl";
+import { until } from "./testing/until";
 
 const HOST = "canary.default.example.com";
 const REVISION = "canary-00001";
@@ -21,16 +22,6 @@ async function json<T>(path: string, init?: Parameters<typeof apiFetch>[2]): Pro
   return { status: res.status, body: (await res.json()) as T };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const start = Date.now();
-  for (;;) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 const isReady = (p: Pod) => !p.metadata.deletionTimestamp && p.status?.conditions?.some((c) => c.type === "Ready" && c.status === "True");
 
 async function readyPods(count: number, accept: (p: Pod) => boolean = () => true): Promise<Pod[]> {
@@ -38,7 +29,7 @@ async function readyPods(count: number, accept: (p: Pod) => boolean = () => true
     const { body } = await json<{ items: Pod[] }>(`/api/v1/namespaces/default/pods?labelSelector=serving.knative.dev/revision=${REVISION}`);
     const ready = body.items.filter(isReady);
     return body.items.length === count && ready.length === count && ready.every(accept) ? ready : undefined;
-  });
+  }, 20_000);
 }
 
 const proxyPath = (pod: Pod, port: number) => `/api/v1/namespaces/default/pods/${pod.metadata.name}:${port}/proxy/metrics`;
@@ -84,7 +75,7 @@ beforeAll(async () => {
   const created = await json("/apis/serving.knative.dev/v1/namespaces/default/services", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(canary) });
   expect(created.status).toBe(201);
   await readyPods(2);
-  await until("the route to serve", async () => ((await requestViaGateway(cluster.gatewayUrl, HOST)).status !== 404 ? true : undefined));
+  await until("the route to serve", async () => ((await requestViaGateway(cluster.gatewayUrl, HOST)).status !== 404 ? true : undefined), 20_000);
 }, 60_000);
 afterAll(() => cluster?.stop());
 
