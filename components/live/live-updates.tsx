@@ -8,7 +8,7 @@ import { type ReactNode, useEffect, useState } from "react";
 import type { LiveMessage } from "@/lib/queries/api-types";
 import { apiPath } from "@/lib/queries/api-client";
 import { queryKeys } from "@/lib/queries/keys";
-import { applyLiveMessage, replayRecentChanges } from "@/lib/queries/live-cache";
+import { applyLiveMessage, replayIntoArrivingData } from "@/lib/queries/live-cache";
 import { type LiveStatus, LiveStatusContext } from "./live-status";
 
 /** EventSource gives up for good on a non-stream answer (e.g. a 502 while the server restarts). */
@@ -52,13 +52,7 @@ export function LiveUpdates({ cluster, clusterName, children }: { cluster: strin
     };
 
     open();
-    // A page's data hydrated after a change was pushed would miss it: replay the recent ones
-    // whenever this cluster's data enters the cache (after the current render).
-    const stopReplaying = queryClient.getQueryCache().subscribe((event) => {
-      if (event.type === "added" && event.query.queryKey[0] === "cluster" && event.query.queryKey[1] === cluster) {
-        queueMicrotask(() => replayRecentChanges(queryClient, cluster));
-      }
-    });
+    const stopReplaying = replayIntoArrivingData(queryClient, cluster);
     return () => {
       disposed = true;
       clearTimeout(reopenTimer);

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import type { Service } from "@/lib/knative/types";
 import type { ServiceList } from "./api-types";
 import { queryKeys } from "./keys";
-import { applyLiveMessage, replayRecentChanges } from "./live-cache";
+import { applyLiveMessage, replayIntoArrivingData, replayRecentChanges } from "./live-cache";
 
 function service(name: string, rv: string, namespace = "default"): Service {
   return { metadata: { name, namespace, uid: `uid-${namespace}-${name}`, resourceVersion: rv }, spec: { template: { spec: { containers: [] } } } };
@@ -86,5 +86,66 @@ describe("replayRecentChanges", () => {
     qc.setQueryData<Service>(otherKey, service("late", "5"));
     replayRecentChanges(qc, "c2", 60_000);
     expect(qc.getQueryData<Service>(otherKey)?.metadata.resourceVersion).toBe("5");
+  });
+});
+
+async function until(condition: () => boolean): Promise<void> {
+  while (!condition()) await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+describe("replayIntoArrivingData", () => {
+  it("a refetch read before a pushed change and answered after it does not put the older copy back", async () => {
+    const qc = client();
+    const stop = replayIntoArrivingData(qc, "c3");
+    const key = queryKeys.list("c3", "services", { namespace: "default" });
+    qc.setQueryData<ServiceList>(key, { items: [service("canary", "4")] });
+
+    // A refetch (after a write, say) reads the list at version 4; its answer is still on its way...
+    let answer: ((list: ServiceList) => void) | undefined;
+    const refetch = qc.fetchQuery({ queryKey: key, staleTime: 0, queryFn: () => new Promise<ServiceList>((resolve) => (answer = resolve)) });
+    await until(() => answer !== undefined);
+    // ...when the change to version 6 is pushed, and a Service created meanwhile too.
+    applyLiveMessage(qc, "c3", { type: "change", resource: "services", event: "MODIFIED", object: { ...service("canary", "6"), status: { url: "http://ready" } } });
+    applyLiveMessage(qc, "c3", { type: "change", resource: "services", event: "ADDED", object: service("newer", "7") });
+    answer!({ items: [service("canary", "4")] });
+    await refetch;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+
+    const items = qc.getQueryData<ServiceList>(key)?.items ?? [];
+    expect(items.map((s) => [s.metadata.name, s.metadata.resourceVersion])).toEqual([
+      ["canary", "6"],
+      ["newer", "7"],
+    ]);
+    stop();
+  });
+
+  it("a deletion pushed while a refetch was on its way stays deleted", async () => {
+    const qc = client();
+    const stop = replayIntoArrivingData(qc, "c4");
+    const key = queryKeys.list("c4", "services", { namespace: "default" });
+    qc.setQueryData<ServiceList>(key, { items: [service("gone", "3")] });
+    let answer: ((list: ServiceList) => void) | undefined;
+    const refetch = qc.fetchQuery({ queryKey: key, staleTime: 0, queryFn: () => new Promise<ServiceList>((resolve) => (answer = resolve)) });
+    await until(() => answer !== undefined);
+    applyLiveMessage(qc, "c4", { type: "change", resource: "services", event: "DELETED", object: service("gone", "5") });
+    answer!({ items: [service("gone", "3")] });
+    await refetch;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(qc.getQueryData<ServiceList>(key)?.items).toEqual([]);
+    stop();
+  });
+
+  it("leaves other clusters' fetches alone, and stops when unsubscribed", async () => {
+    const qc = client();
+    const stop = replayIntoArrivingData(qc, "c5");
+    applyLiveMessage(qc, "c5", { type: "change", resource: "services", event: "ADDED", object: service("pushed", "2") });
+    const other = queryKeys.list("c6", "services", { namespace: "default" });
+    await qc.fetchQuery({ queryKey: other, queryFn: async (): Promise<ServiceList> => ({ items: [] }) });
+    stop();
+    const mine = queryKeys.list("c5", "services", { namespace: "default" });
+    await qc.fetchQuery({ queryKey: mine, queryFn: async (): Promise<ServiceList> => ({ items: [] }) });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(qc.getQueryData<ServiceList>(other)?.items).toEqual([]);
+    expect(qc.getQueryData<ServiceList>(mine)?.items).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@
 // the cached lists and objects they concern in place, so an open page follows kubectl within a
 // second without refetching; a resync refetches everything shown for the cluster.
 
-import type { QueryClient, QueryKey } from "@tanstack/react-query";
+import { type QueryClient, type QueryKey, hashKey } from "@tanstack/react-query";
 import type { KubeObject } from "@/lib/knative/types";
 import type { KubeList, LiveMessage } from "./api-types";
 import { type ListFilter, queryKeys } from "./keys";
@@ -15,8 +15,15 @@ function filterOf(key: QueryKey): ListFilter | undefined {
   return typeof filter === "object" && filter !== null ? (filter as ListFilter) : undefined;
 }
 
-function applyChange(qc: QueryClient, cluster: string, { resource, event, object }: ChangeMessage): void {
-  for (const [key, data] of qc.getQueriesData<KubeList<KubeObject>>({ queryKey: queryKeys.lists(cluster, resource) })) {
+function isListOf(key: QueryKey, cluster: string, resource: string): boolean {
+  return key[0] === "cluster" && key[1] === cluster && key[2] === resource && key[3] === "list";
+}
+
+/** Applies a change to the cached lists and object it concerns; with `only`, to that query alone. */
+function applyChange(qc: QueryClient, cluster: string, { resource, event, object }: ChangeMessage, only?: QueryKey): void {
+  const lists = only ? (isListOf(only, cluster, resource) ? [only] : []) : qc.getQueriesData({ queryKey: queryKeys.lists(cluster, resource) }).map(([key]) => key);
+  for (const key of lists) {
+    const data = qc.getQueryData<KubeList<KubeObject>>(key);
     const filter = filterOf(key);
     if (!data || !filter) continue;
     const next = applyWatchEvent(data, event, object, filter);
@@ -26,7 +33,7 @@ function applyChange(qc: QueryClient, cluster: string, { resource, event, object
   const { namespace, name } = object.metadata;
   if (namespace && name) {
     const key = queryKeys.detail(cluster, resource, namespace, name);
-    const current = qc.getQueryData<KubeObject>(key);
+    const current = only && hashKey(only) !== hashKey(key) ? undefined : qc.getQueryData<KubeObject>(key);
     if (current) {
       const next = applyWatchEventToObject(current, event, object);
       // Gone: refetch, so the page shows the cluster's own 404 rather than stale data.
@@ -35,7 +42,7 @@ function applyChange(qc: QueryClient, cluster: string, { resource, event, object
     }
   }
 
-  if (resource === "deployments") void qc.invalidateQueries({ queryKey: queryKeys.components(cluster) });
+  if (resource === "deployments" && !only) void qc.invalidateQueries({ queryKey: queryKeys.components(cluster) });
 }
 
 /**
@@ -54,9 +61,29 @@ function remember(cluster: string, message: ChangeMessage, now: number): void {
   recentChanges.set(cluster, list.slice(-RECENT_MAX));
 }
 
-/** Applies the cluster's recent changes again, to entries that came into the cache after them. */
-export function replayRecentChanges(qc: QueryClient, cluster: string, now = Date.now()): void {
-  for (const { at, message } of recentChanges.get(cluster) ?? []) if (now - at < RECENT_MS) applyChange(qc, cluster, message);
+/**
+ * Applies the cluster's recent changes again, to entries that came into the cache after them
+ * (with `only`, to that entry alone).
+ */
+export function replayRecentChanges(qc: QueryClient, cluster: string, now = Date.now(), only?: QueryKey): void {
+  for (const { at, message } of recentChanges.get(cluster) ?? []) if (now - at < RECENT_MS) applyChange(qc, cluster, message, only);
+}
+
+/**
+ * Keeps fetched data from undoing pushed changes. A page's data read on the server reaches the
+ * cache a moment later: when it is hydrated, and whenever a refetch settles (after a write, a
+ * refocus). A change pushed in between was applied to the copy the fetch then replaces, so the
+ * older state would stay on screen until the next change. Replaying the recent changes into each
+ * entry as it arrives closes that gap. Returns the unsubscribe function.
+ */
+export function replayIntoArrivingData(qc: QueryClient, cluster: string): () => void {
+  return qc.getQueryCache().subscribe((event) => {
+    const key = event.query.queryKey;
+    if (key[0] !== "cluster" || key[1] !== cluster) return;
+    // Not the cache's own writes (setQueryData is "manual"): those are the changes themselves.
+    const fetched = event.type === "added" || (event.type === "updated" && event.action.type === "success" && !event.action.manual);
+    if (fetched) queueMicrotask(() => replayRecentChanges(qc, cluster, Date.now(), key));
+  });
 }
 
 export function applyLiveMessage(qc: QueryClient, cluster: string, message: LiveMessage, now = Date.now()): void {
