@@ -174,9 +174,11 @@ async function main() {
     }
     if (before && after) {
       console.log(`what grew most from minute 2 to the end (heap snapshots; kind: bytes, objects):`);
+      const described = (grown: ReturnType<typeof grownKinds>) => grown.map((k) => `${k.kind} ${k.bytes >= 0 ? "+" : ""}${(k.bytes / 1024).toFixed(0)} kB (${k.count >= 0 ? "+" : ""}${k.count})`).join(", ");
       for (const side of ["server", "page"] as const) {
-        const kinds = grownKinds(before[side], after[side]).map((k) => `${k.kind} ${k.bytes >= 0 ? "+" : ""}${(k.bytes / 1024).toFixed(0)} kB (${k.count >= 0 ? "+" : ""}${k.count})`);
-        console.log(`  ${side === "server" ? "console server" : "Service page  "}  ${kinds.join(", ")}`);
+        const label = side === "server" ? "console server" : "Service page  ";
+        console.log(`  ${label}  ${described(grownKinds(before[side].kinds, after[side].kinds))}`);
+        console.log(`  ${label}  its compiled code, by name: ${described(grownKinds(before[side].code, after[side].code, 10))}`);
       }
     }
     console.log(

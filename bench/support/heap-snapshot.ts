@@ -1,8 +1,16 @@
 // What a heap holds, by kind: a V8 heap snapshot (the DevTools protocol's
 // HeapProfiler.takeHeapSnapshot, as JSON) summed per node type and constructor name, so two
-// summaries taken minutes apart say what grew. Strings are one kind, compiled code another.
+// summaries taken minutes apart say what grew. Strings are one kind, compiled code another; the
+// compiled code is also summed by name (a function's SharedFunctionInfo and code carry its name,
+// a regular expression's code its source), to say whose code keeps being made.
 
-export type HeapSummary = Map<string, { count: number; bytes: number }>;
+export type KindSizes = Map<string, { count: number; bytes: number }>;
+
+export interface HeapSummary {
+  kinds: KindSizes;
+  /** The "code" nodes by name. */
+  code: KindSizes;
+}
 
 interface SnapshotJson {
   snapshot: { meta: { node_fields: string[]; node_types: [string[], ...unknown[]] } };
@@ -17,21 +25,25 @@ export function summarizeSnapshot(json: string): HeapSummary {
   const fields = snap.snapshot.meta.node_fields;
   const types = snap.snapshot.meta.node_types[0];
   const [typeAt, nameAt, sizeAt] = [fields.indexOf("type"), fields.indexOf("name"), fields.indexOf("self_size")];
-  const summary: HeapSummary = new Map();
+  const summary: HeapSummary = { kinds: new Map(), code: new Map() };
+  const add = (sizes: KindSizes, key: string, bytes: number) => {
+    const entry = sizes.get(key) ?? { count: 0, bytes: 0 };
+    entry.count++;
+    entry.bytes += bytes;
+    sizes.set(key, entry);
+  };
   for (let i = 0; i < snap.nodes.length; i += fields.length) {
     const type = types[snap.nodes[i + typeAt]!]!;
     const name = String(snap.strings[snap.nodes[i + nameAt]!] ?? "").slice(0, 60);
-    const key = LUMPED[type] ?? (name ? `${type} ${name}` : type);
-    const entry = summary.get(key) ?? { count: 0, bytes: 0 };
-    entry.count++;
-    entry.bytes += snap.nodes[i + sizeAt]!;
-    summary.set(key, entry);
+    const bytes = snap.nodes[i + sizeAt]!;
+    add(summary.kinds, LUMPED[type] ?? (name ? `${type} ${name}` : type), bytes);
+    if (type === "code") add(summary.code, name || "(unnamed)", bytes);
   }
   return summary;
 }
 
-/** The kinds that grew most from `before` to `after`, biggest growth first. */
-export function grownKinds(before: HeapSummary, after: HeapSummary, most = 6): Array<{ kind: string; count: number; bytes: number }> {
+/** The kinds (or code names) that grew most from `before` to `after`, biggest growth first. */
+export function grownKinds(before: KindSizes, after: KindSizes, most = 6): Array<{ kind: string; count: number; bytes: number }> {
   return [...after]
     .map(([kind, a]) => ({ kind, count: a.count - (before.get(kind)?.count ?? 0), bytes: a.bytes - (before.get(kind)?.bytes ?? 0) }))
     .sort((x, y) => y.bytes - x.bytes)
