@@ -9,6 +9,7 @@ import { expect, type Locator, type Page, test } from "@playwright/test";
 import { kubectl } from "./support/embedded-cluster";
 import { deleteKnativeService, getKnativeService, HELLO_IMAGE, uniqueName, waitReady } from "./support/knative-service";
 import { screen } from "./support/screens";
+import { LiveTraffic } from "./support/service-page";
 
 test.describe.configure({ mode: "serial" });
 
@@ -113,6 +114,7 @@ test("a revision without traffic is deleted; the latest one's Delete says why it
   await expect(revisionRow(page, first)).toContainText("0%");
 
   // The latest revision, with all the traffic: its Delete says why on hover, the dialog explains, and offers no Delete.
+  await new LiveTraffic(page).settled();
   await revisionRow(page, second).getByRole("button", { name: `Delete ${second}` }).hover();
   await expect(page.getByRole("tooltip")).toContainText("Cannot be deleted now: it serves 100 % of the traffic");
   await revisionRow(page, second).getByRole("button", { name: `Delete ${second}` }).click();

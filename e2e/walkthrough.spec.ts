@@ -3,6 +3,7 @@
 
 import { expect, test } from "@playwright/test";
 import { screen } from "./support/screens";
+import { LiveTraffic } from "./support/service-page";
 
 test("from Clusters to the details of helloworld-go-00001", async ({ page }) => {
   await page.goto("/");
@@ -48,7 +49,8 @@ test("from Clusters to the details of helloworld-go-00001", async ({ page }) => 
   const first = revisions.getByRole("row").filter({ hasText: "helloworld-go-00001" });
   await expect(first).toContainText("100%");
   await expect(first).toContainText("helloworld-go:latest");
-  // The full image reference is on hover.
+  // The full image reference is on hover (once Live Traffic, above, has drawn and moves the row no more).
+  await new LiveTraffic(page).settled();
   await first.getByText("helloworld-go:latest").hover();
   await expect(page.getByRole("tooltip")).toHaveText("ghcr.io/knative/helloworld-go:latest");
   await expect(first).toContainText("Ready");

@@ -24,7 +24,11 @@ const SUCCESS_SMOOTHING_MS = 10_000;
 
 const TrafficCharts = dynamic(() => import("./traffic-charts"), {
   ssr: false,
-  loading: () => <Skeleton className="h-52 w-full" />,
+  loading: () => (
+    <div role="status" aria-label="Loading the charts">
+      <Skeleton className="h-52 w-full" />
+    </div>
+  ),
 });
 
 const STATE_TEXT = {
@@ -65,7 +69,10 @@ export function LiveTrafficSection({ cluster, namespace, name }: { cluster: stri
   return (
     <Section title="Live Traffic" actions={status}>
       {!view.last ? (
-        <div className="flex flex-col gap-3" aria-busy="true" aria-label="Loading live traffic">
+        // Shaped as a page's first reading usually is (a state line, the split, the charts), so
+        // the sections below move as little as they can when it arrives.
+        <div className="flex flex-col gap-4" aria-busy="true" aria-label="Loading live traffic">
+          <Skeleton className="h-9 w-full" />
           <Skeleton className="h-24 w-full" />
           <Skeleton className="h-44 w-full" />
         </div>

@@ -16,6 +16,7 @@ export class ServicePage {
     await this.page.goto(`/clusters/${this.cluster}/knative/services/${this.namespace}/${this.service}`);
     await expect(this.page.getByRole("heading", { name: this.service, level: 1 })).toBeVisible();
     await expect(this.page.getByText("Live", { exact: true })).toBeVisible();
+    await new LiveTraffic(this.page).settled();
     return this;
   }
 
@@ -105,6 +106,17 @@ export class LiveTraffic {
 
   constructor(readonly page: Page) {
     this.root = page.getByRole("region", { name: "Live Traffic" });
+  }
+
+  /**
+   * The section has drawn its first reading (or said why there is none). Until then it is a
+   * placeholder, and what it then draws pushes everything below it down the page: a pointer put
+   * on a row of Revision Information before that is no longer on it afterwards.
+   */
+  async settled(): Promise<void> {
+    await expect(this.root).toBeVisible();
+    await expect(this.root.getByLabel("Loading live traffic")).toHaveCount(0, { timeout: 20_000 });
+    await expect(this.root.getByRole("status", { name: "Loading the charts" })).toHaveCount(0);
   }
 
   /** A revision's row in the configured-and-observed split. */
