@@ -19,11 +19,13 @@ const forbidden = forbiddenStatus;
 
 const ksvc = (name: string) => ({ apiVersion: "serving.knative.dev/v1", kind: "Service", metadata: { name }, spec: { template: { spec: { containers: [{ image: "ghcr.io/knative/helloworld-go" }] } } } });
 
+/** A pod of the Service that has its IP: the API server proxies only to a pod with one (400 before). */
 async function podOf(revisionLabel: string): Promise<string> {
   for (;;) {
     const pods = await call(cluster, "GET", `/api/v1/namespaces/default/pods?labelSelector=${encodeURIComponent(`serving.knative.dev/service=${revisionLabel}`)}`);
-    const items = pods.body.items as Array<{ metadata: { name: string } }>;
-    if (items.length > 0) return items[0]!.metadata.name;
+    const items = pods.body.items as Array<{ metadata: { name: string }; status?: { podIP?: string } }>;
+    const running = items.find((p) => p.status?.podIP);
+    if (running) return running.metadata.name;
     await new Promise((r) => setTimeout(r, 100));
   }
 }
