@@ -6,17 +6,44 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "@playwright/test";
-import { identitiesKubeconfigPath } from "./e2e/support/identities";
+import { ADMIN, type ActorOptions, DEVELOPER, VIEWER } from "./e2e/support/actor";
+import { DEVELOPER_CLUSTER, identitiesKubeconfigPath } from "./e2e/support/identities";
 import { writeUserKubeconfig } from "./e2e/support/user-kubeconfig";
 
 // Computed once in the runner and inherited by workers through the environment.
 process.env.KNATIVE_E2E_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "knative-console-e2e-"));
 process.env.KNATIVE_E2E_PORT ??= "3217";
+// The embedded cluster's gateway on a port known before it starts, so the console can be told it
+// for the developer, who may not read the gateway's Service in kourier-system (as an operator
+// tells a console whose users cannot: KNATIVE_CONSOLE_GATEWAY_URL).
+process.env.KNATIVE_E2E_GATEWAY_PORT ??= String(Number(process.env.KNATIVE_E2E_PORT) + 1);
 const e2eDir = process.env.KNATIVE_E2E_DIR;
 const port = process.env.KNATIVE_E2E_PORT;
+const gatewayPort = process.env.KNATIVE_E2E_GATEWAY_PORT;
 const userKubeconfig = writeUserKubeconfig(e2eDir);
 
-export default defineConfig({
+// The specs of what a user does with Knative Services, run once as each seeded identity: what
+// the developer (namespace-scoped) and the viewer may not do is refused with the reason, and the
+// cluster confirms nothing changed. The others run as the admin only: they are about the
+// console's HTTP surface (http-surface, cross-site-write), kubeconfigs of their own (no-leaks),
+// consoles of their own in the other sign-in modes (token-sign-in, proxy-mode), or the cluster
+// process (cluster-restart), not about a user's rights; and permissions is itself a walk through
+// each identity.
+const AS_EVERY_IDENTITY = [
+  "walkthrough",
+  "states",
+  "live-updates",
+  "canary-release",
+  "create-revision",
+  "split-traffic",
+  "service-lifecycle",
+  "send-requests",
+  "live-traffic",
+  "write-routes",
+  "csp",
+].map((name) => `**/${name}.spec.ts`);
+
+export default defineConfig<ActorOptions>({
   testDir: "e2e",
   testMatch: "**/*.spec.ts",
   // One embedded cluster for all tests, and one of them stops it: run them one after another.
@@ -39,6 +66,11 @@ export default defineConfig({
       args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     },
   },
+  projects: [
+    { name: "admin", use: { actor: ADMIN } },
+    { name: "developer", use: { actor: DEVELOPER }, testMatch: AS_EVERY_IDENTITY },
+    { name: "viewer", use: { actor: VIEWER }, testMatch: AS_EVERY_IDENTITY },
+  ],
   webServer: {
     // The console as `npm start` runs it (building first when needed), minus its own cluster.
     command: `node_modules/.bin/tsx scripts/start.ts --no-embedded --port ${port}`,
@@ -52,6 +84,7 @@ export default defineConfig({
       // The viewer's and developer's contexts are written once the cluster has started (global-setup.ts).
       KUBECONFIG: [userKubeconfig, identitiesKubeconfigPath(e2eDir)].join(path.delimiter),
       KNATIVE_CONSOLE_EMBEDDED_KUBECONFIG: path.join(e2eDir, "cluster", "kubeconfig"),
+      KNATIVE_CONSOLE_GATEWAY_URL: `${DEVELOPER_CLUSTER}=http://127.0.0.1:${gatewayPort}`,
       NEXT_TELEMETRY_DISABLED: "1",
     },
   },

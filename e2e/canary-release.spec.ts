@@ -3,8 +3,12 @@
 // Send requests panel sends 20 requests through the ingress gateway and shows the answers, and
 // its Live Traffic shows where they went beside the configured split; kubectl checks the
 // cluster's state independently. Then two people edit the same split at once: exactly one wins.
+// As the viewer, who may change nothing, each step is refused with the reason and the admin takes
+// it with kubectl: the viewer follows the release live and sees the same answers.
 
-import { expect, type Browser, test } from "@playwright/test";
+import type { Browser } from "@playwright/test";
+import { type Actor, expect, test } from "./support/actor";
+import { CanarySteps } from "./support/canary-steps";
 import { answersOf } from "./support/gateway";
 import { createKnativeService, deleteKnativeService, getKnativeService, uniqueName, waitReady } from "./support/knative-service";
 import { screen } from "./support/screens";
@@ -44,9 +48,10 @@ function pinnedSplit(): Record<string, number> {
   return Object.fromEntries(traffic.filter((t) => (t.percent ?? 0) > 0).map((t) => [t.latestRevision ? "@latest" : t.revisionName!, t.percent!]));
 }
 
-test("a canary release: 0 %, 50/50, 100 %, rolled back", async ({ page }) => {
+test("a canary release: 0 %, 50/50, 100 %, rolled back", async ({ page, actor }) => {
   test.setTimeout(120_000);
-  const servicePage = await new ServicePage(page, service).open();
+  const servicePage = await new ServicePage(page, service, "default", actor.cluster).open();
+  const steps = new CanarySteps(servicePage, actor);
   const panel = await new SendRequestsPanel(page).ready();
   const live = new LiveTraffic(page);
   // Counters read before the poller's first sample are its baseline: send after it.
@@ -55,13 +60,11 @@ test("a canary release: 0 %, 50/50, 100 %, rolled back", async ({ page }) => {
   await expectObserved(live, { [first]: 100 });
 
   // 1. A new revision with TARGET=Knative on ASM, at 0 %.
-  const wizard = await servicePage.openCreateRevision();
-  await wizard.addEnvironmentVariable("TARGET", "Knative on ASM");
-  await wizard.next();
-  await expect(wizard.percent(second)).toHaveValue("0");
-  await expect(wizard.percent(first)).toHaveValue("100");
-  await screen(page, "canary-01-new-revision-at-zero");
-  await wizard.create();
+  await steps.createRevision({ TARGET: "Knative on ASM" }, first, async (wizard) => {
+    await expect(wizard.percent(second)).toHaveValue("0");
+    await expect(wizard.percent(first)).toHaveValue("100");
+    await screen(page, "canary-01-new-revision-at-zero");
+  });
   await expect(servicePage.revisionRow(second)).toContainText("Ready", { timeout: 15_000 });
   expect(pinnedSplit()).toEqual({ [first]: 100 });
   waitReady(service);
@@ -69,14 +72,13 @@ test("a canary release: 0 %, 50/50, 100 %, rolled back", async ({ page }) => {
   await expectObserved(live, { [first]: 100 });
 
   // 2. 50/50.
-  let split = await servicePage.openSplitTraffic();
-  await split.percent(second).fill("50");
-  await split.percent(first).fill("50");
-  await expect(split.root.getByText("Total 100 %", { exact: true })).toBeVisible();
-  await screen(page, "canary-02-fifty-fifty");
-  await split.apply();
+  await steps.split({ [second]: 50, [first]: 50 }, async (split) => {
+    await expect(split.root.getByText("Total 100 %", { exact: true })).toBeVisible();
+    await screen(page, "canary-02-fifty-fifty");
+  });
   await expect(servicePage.revisionRow(second)).toContainText("50%");
   expect(pinnedSplit()).toEqual({ [first]: 50, [second]: 50 });
+  waitReady(service);
   expect(await sendTwentyFromThePage(panel)).toEqual({ "Hello World!": 10, "Hello Knative on ASM!": 10 });
   // The observed window starts at the split change: these 20 requests, 10 and 10.
   await expectObserved(live, { [first]: 50, [second]: 50 });
@@ -87,39 +89,36 @@ test("a canary release: 0 %, 50/50, 100 %, rolled back", async ({ page }) => {
   await screen(page, "canary-02b-fifty-fifty-live");
 
   // 3. Promote the canary to 100 %.
-  split = await servicePage.openSplitTraffic();
-  await split.promote(second);
-  await expect(split.percent(second)).toHaveValue("100");
-  await split.apply();
+  await steps.promote(second);
   await expect(servicePage.revisionRow(second)).toContainText("100%");
   expect(pinnedSplit()).toEqual({ [second]: 100 });
+  waitReady(service);
   expect(await sendTwentyFromThePage(panel)).toEqual({ "Hello Knative on ASM!": 20 });
   await expectObserved(live, { [second]: 100 });
   await screen(page, "canary-03-promoted");
 
   // 4. Roll back: all traffic to the previous ready revision.
-  split = await servicePage.openSplitTraffic();
-  await split.rollBackTo(first);
-  await expect(split.percent(first)).toHaveValue("100");
-  await split.apply();
+  await steps.rollBackTo(first);
   await expect(servicePage.revisionRow(first)).toContainText("100%");
   expect(pinnedSplit()).toEqual({ [first]: 100 });
+  waitReady(service);
   expect(await twentyRequests()).toEqual({ "Hello World!": 20 });
   await screen(page, "canary-04-rolled-back");
 });
 
-async function splitInNewContext(browser: Browser) {
+async function splitInNewContext(browser: Browser, actor: Actor) {
   const context = await browser.newContext();
-  const servicePage = await new ServicePage(await context.newPage(), service).open();
+  const servicePage = await new ServicePage(await context.newPage(), service, "default", actor.cluster).open();
   return { context, page: servicePage.page, split: await servicePage.openSplitTraffic() };
 }
 
-test("two people edit the same split at once: exactly one wins, the other is told", async ({ browser }) => {
+test("two people edit the same split at once: exactly one wins, the other is told", async ({ browser, actor }) => {
+  test.skip(!actor.mayChange, "the viewer may not edit the split; the test above checks that it is refused");
   // Two browser contexts, each loading the Service page with its live charts.
   test.setTimeout(120_000);
   const before = getKnativeService(service).metadata.resourceVersion;
-  const alice = await splitInNewContext(browser);
-  const bob = await splitInNewContext(browser);
+  const alice = await splitInNewContext(browser, actor);
+  const bob = await splitInNewContext(browser, actor);
   try {
     // Alice moves to 50/50 and applies; Bob, still on the split he opened, promotes the canary.
     await alice.split.percent(second).fill("50");

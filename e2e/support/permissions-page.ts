@@ -20,3 +20,40 @@ export async function expectRefused(page: Page, button: Locator, reason: string)
 export function refusal(what: string, user: string, verb: string, resource: string, namespace: string): string {
   return `You cannot ${what}: the cluster does not allow User "${user}" to ${verb} ${resource} in namespace ${namespace}.`;
 }
+
+const KSVC = "services.serving.knative.dev";
+const REVISIONS = "revisions.serving.knative.dev";
+
+/** The console's write actions, each with its button and the permission it needs. */
+export const ACTIONS = {
+  splitTraffic: { what: () => "change this Service", verb: "patch", resource: KSVC, button: (page: Page) => page.getByRole("button", { name: "Split Traffic" }) },
+  createRevision: { what: () => "create a revision of this Service", verb: "update", resource: KSVC, button: (page: Page) => page.getByRole("button", { name: "Create Revision" }) },
+  deleteService: { what: () => "delete this Service", verb: "delete", resource: KSVC, button: (page: Page) => page.getByRole("button", { name: "Delete", exact: true }) },
+  deleteRevision: {
+    what: () => "delete this revision",
+    verb: "delete",
+    resource: REVISIONS,
+    button: (page: Page, revision: string) => page.getByRole("region", { name: "Revision Information" }).getByRole("row").filter({ hasText: revision }).getByRole("button", { name: `Delete ${revision}` }),
+  },
+  createService: { what: (namespace: string) => `create a Service in namespace ${namespace}`, verb: "create", resource: KSVC, button: (page: Page) => page.getByRole("button", { name: "Create Service" }) },
+} as const;
+
+export type Action = keyof typeof ACTIONS;
+
+/**
+ * `action` refused to `user` on the open page: its button disabled with the cluster's reason, and
+ * pressing it opens nothing. `unchanged` reads what the action would have changed, before and
+ * after: the cluster must say the same.
+ */
+export async function expectActionRefused(
+  page: Page,
+  user: string,
+  action: Action,
+  opts: { namespace?: string; revision?: string; unchanged?: () => unknown } = {},
+): Promise<void> {
+  const namespace = opts.namespace ?? "default";
+  const { what, verb, resource, button } = ACTIONS[action];
+  const before = opts.unchanged?.();
+  await expectRefused(page, button(page, opts.revision ?? ""), refusal(what(namespace), user, verb, resource, namespace));
+  if (opts.unchanged) expect(opts.unchanged()).toEqual(before);
+}

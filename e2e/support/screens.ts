@@ -1,6 +1,11 @@
-import type { Page } from "@playwright/test";
+import { type Page, test } from "@playwright/test";
 
-/** Full-page screenshots of the states worth looking at, kept under test-results/screens. */
+/** Where a screenshot goes: test-results/screens, in a folder per identity the spec ran as. */
+export function screenPath(name: string): string {
+  return `test-results/screens/${test.info().project.name}/${name}.png`;
+}
+
+/** Full-page screenshots of the states worth looking at. */
 export async function screen(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true });
+  await page.screenshot({ path: screenPath(name), fullPage: true });
 }

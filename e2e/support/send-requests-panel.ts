@@ -1,6 +1,7 @@
 // The Send requests panel of the Service page, found by role and label as a user finds it.
 
 import { expect, type Locator, type Page } from "@playwright/test";
+import { screenPath } from "./screens";
 
 export class SendRequestsPanel {
   readonly root: Locator;
@@ -79,6 +80,6 @@ export class SendRequestsPanel {
       const r = el.getBoundingClientRect();
       return { x: r.left + window.scrollX, y: r.top + window.scrollY, width: r.width, height: r.height };
     });
-    await this.page.screenshot({ path: `test-results/screens/${name}.png`, fullPage: true, clip });
+    await this.page.screenshot({ path: screenPath(name), fullPage: true, clip });
   }
 }
