@@ -3,7 +3,9 @@
 // the last page closes so navigating between pages does not restart them. When the cluster
 // forbids this identity a cluster-wide watch (403: a Role in one namespace, no ClusterRole), that
 // resource is watched in each namespace the console shows instead (the context's namespace and
-// those the pages open), and a namespace the cluster forbids too is noted as unreadable.
+// those the pages open), and a namespace the cluster forbids too is noted as unreadable. A
+// resource with no per-namespace form (namespaces, Knative's own Deployments) that the cluster
+// forbids is not watched at all: retrying a refusal would only load the API server.
 
 import type { KubeObject } from "@/lib/knative/types";
 import type { LiveMessage, WatchedResource } from "@/lib/queries/api-types";
@@ -50,6 +52,8 @@ export class ClusterHub {
   private readonly scoped = new Map<WatchedResource, Map<string, ResourceWatch>>();
   private readonly namespaces = new Set<string>();
   private readonly forbiddenNamespaces = new Set<string>();
+  /** Resources the cluster forbids watching, with no per-namespace form to fall back on. */
+  private readonly unwatched = new Set<WatchedResource>();
   private readonly openWatch: OpenWatch;
   /** Collections answered from memory (targets with a snapshot), by resource. */
   private readonly caches = new Map<WatchedResource, ObjectCache>();
@@ -70,7 +74,7 @@ export class ClusterHub {
         {
           ...this.changeListener(target, cache),
           onSnapshot: (items, resourceVersion) => cache?.replace(items.map(cleanObject), resourceVersion),
-          ...(target.inNamespace ? { onForbidden: () => this.scopeDown(target) } : {}),
+          onForbidden: () => (target.inNamespace ? this.scopeDown(target) : this.unwatched.add(target.resource)),
         },
         this.openWatch,
       );
@@ -193,6 +197,7 @@ export class ClusterHub {
     for (const byNamespace of this.scoped.values()) for (const w of byNamespace.values()) w.stop();
     this.scoped.clear();
     this.forbiddenNamespaces.clear();
+    this.unwatched.clear();
     this.health = undefined;
   }
 
@@ -245,7 +250,7 @@ export class ClusterHub {
     if (!reachable) for (const cache of this.caches.values()) cache.invalidate();
     if (reachable && previous && !previous.reachable) {
       // Back after an outage: watch from now and have every page refetch what it shows.
-      for (const w of this.watches) if (!this.scoped.has(w.target.resource)) w.restart();
+      for (const w of this.watches) if (!this.scoped.has(w.target.resource) && !this.unwatched.has(w.target.resource)) w.restart();
       for (const byNamespace of this.scoped.values()) for (const w of byNamespace.values()) w.restart();
       this.broadcast({ type: "resync" });
     }

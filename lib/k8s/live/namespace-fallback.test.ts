@@ -88,4 +88,28 @@ describe("ClusterHub, when a cluster-wide watch is forbidden", () => {
     expect(listed.filter((p) => p === "/apis/serving.knative.dev/v1/services")).toHaveLength(2);
     hub.stop();
   });
+
+  it("stops a forbidden watch that has no per-namespace form, probing no more for it, and tries it again when started afresh", async () => {
+    const listed: string[] = [];
+    const deployments: WatchTarget = {
+      resource: "deployments",
+      path: "/apis/apps/v1/namespaces/knative-serving/deployments",
+      currentResourceVersion: async () => {
+        listed.push("deployments");
+        throw forbidden("deployments.apps");
+      },
+    };
+    const probe = vi.fn(async () => ({ reachable: true }));
+    const hub = new ClusterHub({ apis: () => ({}) as ClusterApis, targets: [deployments], openWatch: async () => new AbortController(), probe, probeIntervalMs: 60_000 });
+    hub.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(listed).toHaveLength(1);
+    // Only the regular probes: a refusal is not taken for a lost cluster.
+    expect(probe).toHaveBeenCalledTimes(11);
+    hub.stop();
+    hub.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(0);
+    expect(listed).toHaveLength(2);
+    hub.stop();
+  });
 });
