@@ -1,12 +1,15 @@
 // Every page in Chromium under the console's Content-Security-Policy (a nonce per request,
 // 'strict-dynamic'): no violation, reported by the page (securitypolicyviolation) or by
 // Chromium's console, while the app does what it does: lazy chunks load (dialogs, the YAML
-// view), a toast injects its styles, live updates arrive over the event stream.
+// view), a toast injects its styles, live updates arrive over the event stream; as the viewer,
+// the refusals' hints show instead of the dialogs.
 
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./support/actor";
 import { kubectl } from "./support/embedded-cluster";
 import { createKnativeService, deleteKnativeService, uniqueName, waitReady, HELLO_IMAGE } from "./support/knative-service";
 import { pagePaths } from "./support/console-paths";
+import { expectActionRefused } from "./support/permissions-page";
 import { ServicePage } from "./support/service-page";
 
 const service = uniqueName("csp");
@@ -57,13 +60,13 @@ async function expectNoncedDocument(page: Page, path: string): Promise<void> {
   expect(tags.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
 }
 
-test("every page renders under the CSP, each with its own nonce, and nothing is blocked", async ({ page }) => {
+test("every page renders under the CSP, each with its own nonce, and nothing is blocked", async ({ page, actor }) => {
   test.setTimeout(150_000);
   const watched = await watchViolations(page);
-  const values = { cluster: "embedded", namespace: "default", name: service, revision: first };
+  const values = { cluster: actor.cluster, namespace: "default", name: service, revision: first };
   const pages = pagePaths(values).map((p) => p.path);
   expect(pages.length).toBeGreaterThan(4);
-  for (const path of [...pages, "/clusters/embedded/knative?tab=components", "/no-such-page"]) {
+  for (const path of [...pages, `/clusters/${actor.cluster}/knative?tab=components`, "/no-such-page"]) {
     await expectNoncedDocument(page, path);
     // Hydration and the chunks it loads come after the load event.
     await page.waitForTimeout(500);
@@ -72,40 +75,50 @@ test("every page renders under the CSP, each with its own nonce, and nothing is 
   expect(await watched.violations()).toEqual([]);
 });
 
-test("the app still works under the CSP: dialogs, lazy chunks, a toast, live updates", async ({ page }) => {
+test("the app still works under the CSP: dialogs, lazy chunks, a toast, live updates", async ({ page, actor }) => {
   test.setTimeout(150_000);
   const watched = await watchViolations(page);
 
-  await page.goto("/clusters/embedded/knative?tab=services&namespace=default");
+  await page.goto(`/clusters/${actor.cluster}/knative?tab=services&namespace=default`);
   await expect(page.getByRole("table", { name: "Services" })).toBeVisible();
-  await page.getByRole("button", { name: "Create Service" }).click();
-  const create = page.getByRole("dialog", { name: "Create Service" });
-  await expect(create).toBeVisible();
-  await page.keyboard.press("Escape");
-  await expect(create).toBeHidden();
+  if (actor.mayChange) {
+    await page.getByRole("button", { name: "Create Service" }).click();
+    const create = page.getByRole("dialog", { name: "Create Service" });
+    await expect(create).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(create).toBeHidden();
+  } else {
+    await expectActionRefused(page, actor.user, "createService");
+  }
 
-  const servicePage = await new ServicePage(page, service).open();
-  const wizard = await servicePage.openCreateRevision();
-  await wizard.root.getByRole("button", { name: "Cancel" }).click();
-  await expect(wizard.root).toBeHidden();
+  const servicePage = await new ServicePage(page, service, "default", actor.cluster).open();
+  if (actor.mayChange) {
+    const wizard = await servicePage.openCreateRevision();
+    await wizard.root.getByRole("button", { name: "Cancel" }).click();
+    await expect(wizard.root).toBeHidden();
 
-  await page.getByRole("button", { name: "Delete", exact: true }).click();
-  const remove = page.getByRole("dialog", { name: "Delete Service" });
-  await expect(remove).toBeVisible();
-  await page.keyboard.press("Escape");
-  await expect(remove).toBeHidden();
+    await page.getByRole("button", { name: "Delete", exact: true }).click();
+    const remove = page.getByRole("dialog", { name: "Delete Service" });
+    await expect(remove).toBeVisible();
+    await page.keyboard.press("Escape");
+    await expect(remove).toBeHidden();
 
-  // A split applied from the dialog: its toast injects sonner's <style> element.
-  const split = await servicePage.openSplitTraffic();
-  await split.promote(first);
-  await split.apply();
+    // A split applied from the dialog: its toast injects sonner's <style> element.
+    const split = await servicePage.openSplitTraffic();
+    await split.promote(first);
+    await split.apply();
+  } else {
+    // The refusals' hints, each a tooltip drawn where the dialog would have opened.
+    for (const action of ["createRevision", "deleteService", "splitTraffic"] as const) await expectActionRefused(page, actor.user, action);
+    kubectl(["patch", "ksvc", service, "--type", "merge", "-p", JSON.stringify({ spec: { traffic: [{ revisionName: first, percent: 100 }] } })]);
+  }
   await expect(servicePage.revisionRow(first)).toContainText("100%");
 
   // A change made with kubectl arrives over the event stream.
   kubectl(["patch", "ksvc", service, "--type", "merge", "-p", JSON.stringify({ spec: { traffic: [{ latestRevision: true, percent: 100 }] } })]);
   await expect(servicePage.revisionRow(second)).toContainText("100%", { timeout: 5_000 });
 
-  await page.goto(`/clusters/embedded/knative/services/default/${service}/revisions/${first}`);
+  await page.goto(`/clusters/${actor.cluster}/knative/services/default/${service}/revisions/${first}`);
   await page.getByRole("button", { name: "Show YAML" }).click();
   await expect(page.getByLabel("Revision YAML")).toContainText("kind: Revision");
 

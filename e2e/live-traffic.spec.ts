@@ -3,7 +3,7 @@
 // success rate fall; traffic that bypasses the split is flagged as drift; when traffic stops the
 // rates fall to zero and, after the scale-to-zero grace period, the pods go too.
 
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/actor";
 import { kubectl } from "./support/embedded-cluster";
 import { viaGateway } from "./support/gateway";
 import { createKnativeService, deleteKnativeService, HELLO_IMAGE, uniqueName, waitReady } from "./support/knative-service";
@@ -41,8 +41,8 @@ async function send(host: string, count: number, gapMs = 20): Promise<void> {
   }
 }
 
-test("50/50 traffic shows both revisions near 50 %, with the canary's failures in its success rate", async ({ page }) => {
-  await new ServicePage(page, service).open();
+test("50/50 traffic shows both revisions near 50 %, with the canary's failures in its success rate", async ({ page, actor }) => {
+  await new ServicePage(page, service, "default", actor.cluster).open();
   const live = new LiveTraffic(page);
   await expect(live.root.getByText("Live, every second")).toBeVisible();
   // Counters read before the poller's first sample are its baseline: send after it.
@@ -66,8 +66,8 @@ test("50/50 traffic shows both revisions near 50 %, with the canary's failures i
   await screen(page, "live-traffic-50-50");
 });
 
-test("traffic that bypasses the split is flagged as drift, and says by how much", async ({ page }) => {
-  await new ServicePage(page, service).open();
+test("traffic that bypasses the split is flagged as drift, and says by how much", async ({ page, actor }) => {
+  await new ServicePage(page, service, "default", actor.cluster).open();
   const live = new LiveTraffic(page);
   // Requests straight to the canary's own host skip the Route's split, as a client calling
   // `<revision>.<namespace>.svc.cluster.local` would.
@@ -80,9 +80,9 @@ test("traffic that bypasses the split is flagged as drift, and says by how much"
   await screen(page, "live-traffic-drift");
 });
 
-test("when traffic stops the rates fall to zero and, after the grace period, the pods go", async ({ page }) => {
+test("when traffic stops the rates fall to zero and, after the grace period, the pods go", async ({ page, actor }) => {
   test.setTimeout(120_000);
-  await new ServicePage(page, service).open();
+  await new ServicePage(page, service, "default", actor.cluster).open();
   const live = new LiveTraffic(page);
   await expect(live.chart("Requests per second")).toBeVisible();
   // While steady traffic flows (about 5 s of it), the chart's latest second shows it.

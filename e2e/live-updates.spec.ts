@@ -1,10 +1,11 @@
 // Changes made with kubectl show up on open pages without a reload.
 
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/actor";
 import { kubectl } from "./support/embedded-cluster";
+import { uniqueName } from "./support/knative-service";
 import { screen } from "./support/screens";
 
-const SERVICE = "live-demo";
+const SERVICE = uniqueName("live-demo");
 
 function manifest(target: string): string {
   return `apiVersion: serving.knative.dev/v1
@@ -27,8 +28,8 @@ test.afterAll(() => {
   kubectl(["delete", "ksvc", SERVICE, "--ignore-not-found", "--wait=false"]);
 });
 
-test("a Service created, changed and deleted with kubectl appears, changes and disappears live", async ({ page }) => {
-  await page.goto("/clusters/embedded/knative?tab=services&namespace=default");
+test("a Service created, changed and deleted with kubectl appears, changes and disappears live", async ({ page, actor }) => {
+  await page.goto(`/clusters/${actor.cluster}/knative?tab=services&namespace=default`);
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
   const services = page.getByRole("table", { name: "Services" });
 

@@ -4,7 +4,8 @@
 // (their queue-proxy statistics say so); bad bounds are refused in the form and by the route,
 // which sends nothing then; bodies are text, never markup; an unreachable gateway is named.
 
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext, Page } from "@playwright/test";
+import { type Actor, expect, test } from "./support/actor";
 import { kubectl } from "./support/embedded-cluster";
 import { createKnativeService, deleteKnativeService, HELLO_IMAGE, uniqueName, waitReady } from "./support/knative-service";
 import { requestRate } from "./support/request-rate";
@@ -25,8 +26,8 @@ test.afterAll(() => {
   deleteKnativeService(markup);
 });
 
-async function openPanel(page: import("@playwright/test").Page, name = service) {
-  const servicePage = await new ServicePage(page, name).open();
+async function openPanel(page: Page, actor: Actor, name = service) {
+  const servicePage = await new ServicePage(page, name, "default", actor.cluster).open();
   return { servicePage, panel: await new SendRequestsPanel(page).ready() };
 }
 
@@ -50,9 +51,9 @@ async function quiet(revision: string) {
   await expect.poll(() => requestRate(revision), { timeout: 5_000, intervals: [250] }).toBe(0);
 }
 
-test("20 requests answer Hello World! ×20; after a 50/50 split, 10 Hello World! and 10 Hello Knative on ASM!", async ({ page }) => {
+test("20 requests answer Hello World! ×20; after a 50/50 split, 10 Hello World! and 10 Hello Knative on ASM!", async ({ page, actor }) => {
   test.setTimeout(120_000);
-  const { servicePage, panel } = await openPanel(page);
+  const { servicePage, panel } = await openPanel(page, actor);
   await expect(panel.root.getByText("No requests sent yet")).toBeVisible();
   await expect(panel.target).toHaveValue("service");
   await expect(panel.target.locator("option:checked")).toHaveText(`Service URL: http://${service}.default.example.com`);
@@ -75,16 +76,16 @@ test("20 requests answer Hello World! ×20; after a 50/50 split, 10 Hello World!
   await screen(page, "send-requests-03-fifty-fifty-page");
 });
 
-test("a tag URL target reaches only the tagged revision", async ({ page }) => {
-  const { panel } = await openPanel(page);
+test("a tag URL target reaches only the tagged revision", async ({ page, actor }) => {
+  const { panel } = await openPanel(page, actor);
   await panel.target.selectOption({ label: `Tag canary: http://canary-${service}.default.example.com` });
   await panel.sendAndWait();
   expect(await panel.answers()).toEqual({ "Hello Knative on ASM!": 20 });
   await expect(panel.root.getByText(`Host: canary-${service}.default.example.com`)).toBeVisible();
 });
 
-test("Stop ends a rate run: the count stays, and no more requests reach the revisions", async ({ page }) => {
-  const { panel } = await openPanel(page);
+test("Stop ends a rate run: the count stays, and no more requests reach the revisions", async ({ page, actor }) => {
+  const { panel } = await openPanel(page, actor);
   await panel.rateMode(10, 60);
   await panel.sendButton.click();
   await expect(panel.phase("Sending")).toBeVisible();
@@ -110,8 +111,8 @@ test("Stop ends a rate run: the count stays, and no more requests reach the revi
   expect(Object.values(await panel.answers()).reduce((a, b) => a + b, 0)).toBe(4);
 });
 
-test("leaving the page stops its run", async ({ page }) => {
-  const { panel } = await openPanel(page);
+test("leaving the page stops its run", async ({ page, actor }) => {
+  const { panel } = await openPanel(page, actor);
   await panel.rateMode(10, 60);
   await panel.sendButton.click();
   await expect.poll(async () => Number(await panel.progress.getAttribute("aria-valuenow")), { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
@@ -121,8 +122,8 @@ test("leaving the page stops its run", async ({ page }) => {
   await quiet(second);
 });
 
-test("bad bounds are refused in the form, next to their field, and Send stays disabled", async ({ page }) => {
-  const { panel } = await openPanel(page);
+test("bad bounds are refused in the form, next to their field, and Send stays disabled", async ({ page, actor }) => {
+  const { panel } = await openPanel(page, actor);
   for (const bad of ["0", "1001", "", "2.5", "ten"]) {
     await panel.requests.fill(bad);
     await expect(panel.root.getByText("Enter a whole number from 1 to 1000.")).toBeVisible();
@@ -153,10 +154,10 @@ interface BadInput {
   headers?: Record<string, string>;
 }
 
-const ROUTE = () => `/api/clusters/embedded/namespaces/default/services/${service}/requests`;
+const ROUTE = (actor: Actor) => `/api/clusters/${actor.cluster}/namespaces/default/services/${service}/requests`;
 const good = { target: "service", mode: "count", count: 5 };
 
-function badInputs(): BadInput[] {
+function badInputs(actor: Actor): BadInput[] {
   const cases: BadInput[] = [
     { name: "not JSON", body: "{", status: 400, message: "not valid JSON" },
     { name: "as text/plain", body: JSON.stringify(good), status: 415, headers: { "Content-Type": "text/plain" } },
@@ -168,8 +169,8 @@ function badInputs(): BadInput[] {
     { name: "a URL as the target", body: { ...good, target: "http://evil.example.com" }, status: 422, field: "target" },
     { name: "a host as the target", body: { ...good, target: { host: "evil.example.com" } }, status: 422, field: "target" },
     { name: "a tag the Service does not have", body: { ...good, target: { tag: "nope" } }, status: 422, field: "target.tag", message: `Service "${service}" has no tag "nope" (its tags: canary)` },
-    { name: "no path to a Service", path: `/api/clusters/embedded/namespaces/default/services/${service}-gone/requests`, body: good, status: 404 },
-    { name: "a namespace that is not a name", path: `/api/clusters/embedded/namespaces/UPPER/services/${service}/requests`, body: good, status: 400 },
+    { name: "no path to a Service", path: `/api/clusters/${actor.cluster}/namespaces/default/services/${service}-gone/requests`, body: good, status: 404 },
+    { name: "a namespace that is not a name", path: `/api/clusters/${actor.cluster}/namespaces/UPPER/services/${service}/requests`, body: good, status: 400 },
     { name: "a cluster that does not exist", path: `/api/clusters/nope/namespaces/default/services/${service}/requests`, body: good, status: 404 },
     { name: "from another origin", body: JSON.stringify(good), status: 403, headers: { "Content-Type": "application/json", Origin: "http://evil.example" } },
     { name: "from another site (Sec-Fetch-Site)", body: JSON.stringify(good), status: 403, headers: { "Content-Type": "application/json", "Sec-Fetch-Site": "cross-site" } },
@@ -181,12 +182,12 @@ function badInputs(): BadInput[] {
   return cases;
 }
 
-function send(request: APIRequestContext, c: BadInput) {
+function send(request: APIRequestContext, actor: Actor, c: BadInput) {
   const data = Buffer.from(typeof c.body === "string" ? c.body : JSON.stringify(c.body));
-  return request.fetch(c.path ?? ROUTE(), { method: "POST", data, headers: c.headers ?? { "Content-Type": "application/json" }, failOnStatusCode: false });
+  return request.fetch(c.path ?? ROUTE(actor), { method: "POST", data, headers: c.headers ?? { "Content-Type": "application/json" }, failOnStatusCode: false });
 }
 
-test("every bad input to the route is refused with a Status naming the problem, and no request reaches the Service", async ({ request }) => {
+test("every bad input to the route is refused with a Status naming the problem, and no request reaches the Service", async ({ request, actor }) => {
   await quiet(first);
   await quiet(second);
   let traffic = 0;
@@ -199,8 +200,8 @@ test("every bad input to the route is refused with a Status naming the problem, 
   })();
   const wrong: string[] = [];
   try {
-    for (const c of badInputs()) {
-      const res = await send(request, c);
+    for (const c of badInputs(actor)) {
+      const res = await send(request, actor, c);
       const body = (await res.json().catch(() => undefined)) as { kind?: string; code?: number; message?: string; details?: { causes?: Array<{ field?: string }> } } | undefined;
       const why = `${c.name}: ${res.status()} ${JSON.stringify(body).slice(0, 240)}`;
       if (res.status() !== c.status || body?.kind !== "Status" || body.code !== c.status) wrong.push(`expected ${c.status}, ${why}`);
@@ -218,7 +219,7 @@ test("every bad input to the route is refused with a Status naming the problem, 
   expect(traffic).toBe(0);
 
   // The same route with a good body sends, so the refusals above were about the input.
-  const res = await send(request, { name: "good", body: good, status: 200 });
+  const res = await send(request, actor, { name: "good", body: good, status: 200 });
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toMatch(/^application\/x-ndjson/);
   const events = (await res.text()).trim().split("\n").map((l) => JSON.parse(l) as { type: string; answered?: number });
@@ -226,9 +227,9 @@ test("every bad input to the route is refused with a Status naming the problem, 
   expect(events.at(-1)).toMatchObject({ type: "finished", answered: 5 });
 });
 
-test("an answer is shown as text, never as markup", async ({ page }) => {
+test("an answer is shown as text, never as markup", async ({ page, actor }) => {
   createKnativeService(markup, { target: MARKUP_TARGET });
-  const { panel } = await openPanel(page, markup);
+  const { panel } = await openPanel(page, actor, markup);
   await panel.sendAndWait();
   expect(await panel.answers()).toEqual({ [`Hello ${MARKUP_TARGET}!`]: 20 });
   await expect(page.locator("#injected")).toHaveCount(0);
@@ -236,11 +237,12 @@ test("an answer is shown as text, never as markup", async ({ page }) => {
   await panel.screen("send-requests-08-markup-as-text");
 });
 
-test("an unreachable gateway is a clear error naming the address tried, and the panel recovers", async ({ page }) => {
+test("an unreachable gateway is a clear error naming the address tried, and the panel recovers", async ({ page, actor }) => {
+  test.skip(actor.name === "developer", "the developer's gateway is configured (KNATIVE_CONSOLE_GATEWAY_URL), not read from the kourier Service this test moves");
   const kourier = ["-n", "kourier-system", "svc", "kourier"];
   const port = kubectl(["get", ...kourier, "-o", "jsonpath={.spec.ports[0].port}"]).trim();
   const setPort = (p: string | number) => kubectl(["patch", ...kourier, "--type", "json", "-p", JSON.stringify([{ op: "replace", path: "/spec/ports/0/port", value: Number(p) }])]);
-  const { panel } = await openPanel(page);
+  const { panel } = await openPanel(page, actor);
   // Port 9 (discard) on loopback: nothing listens there.
   setPort(9);
   try {

@@ -3,7 +3,8 @@
 // reserved env names, oversized bodies, stale versions, cross-site requests. Each is refused with
 // a Status of the right code that names the field, and the Service is exactly as it was.
 
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { type Actor, expect, test } from "./support/actor";
 import { kubectl } from "./support/embedded-cluster";
 import { createKnativeService, deleteKnativeService, getKnativeService, HELLO_IMAGE, uniqueName, waitReady } from "./support/knative-service";
 
@@ -61,7 +62,7 @@ const withTemplate = (change: Record<string, unknown>) => {
 
 const WRONG_TYPES: unknown[] = ["x", 5, 1.5, true, [], {}, null];
 
-function badInputs(): BadInput[] {
+function badInputs(actor: Actor): BadInput[] {
   const cases: BadInput[] = [];
   const both = (name: string, body: unknown, status: number, more: Partial<BadInput> = {}) => {
     cases.push({ name: `traffic: ${name}`, route: "traffic", body, status, ...more });
@@ -189,12 +190,12 @@ function badInputs(): BadInput[] {
   // The path: names, clusters, services that do not exist; other sites.
   const good = JSON.stringify(traffic(split(50, 50)));
   for (const [label, path, status] of [
-    ["a namespace that is not a name", `/api/clusters/embedded/namespaces/UPPER/services/${service}/traffic`, 400],
-    ["a service that is not a name", "/api/clusters/embedded/namespaces/default/services/a_b/traffic", 400],
-    ["a service that does not exist", `/api/clusters/embedded/namespaces/default/services/${service}-gone/traffic`, 404],
+    ["a namespace that is not a name", `/api/clusters/${actor.cluster}/namespaces/UPPER/services/${service}/traffic`, 400],
+    ["a service that is not a name", `/api/clusters/${actor.cluster}/namespaces/default/services/a_b/traffic`, 400],
+    ["a service that does not exist", `/api/clusters/${actor.cluster}/namespaces/default/services/${service}-gone/traffic`, 404],
     ["a cluster that does not exist", `/api/clusters/nope/namespaces/default/services/${service}/traffic`, 404],
-    ["a malformed escape in the namespace", `/api/clusters/embedded/namespaces/%ZZ/services/${service}/traffic`, 400],
-    ["a malformed escape in the name", "/api/clusters/embedded/namespaces/default/services/%E0%A4%A/traffic", 400],
+    ["a malformed escape in the namespace", `/api/clusters/${actor.cluster}/namespaces/%ZZ/services/${service}/traffic`, 400],
+    ["a malformed escape in the name", `/api/clusters/${actor.cluster}/namespaces/default/services/%E0%A4%A/traffic`, 400],
     ["a lone % in the cluster", `/api/clusters/%/namespaces/default/services/${service}/traffic`, 400],
   ] as Array<[string, string, number]>) {
     cases.push({ name: `path: ${label}`, route: "path", method: "PUT", path, body: good, status });
@@ -210,26 +211,26 @@ function badInputs(): BadInput[] {
   return cases;
 }
 
-async function send(request: APIRequestContext, c: BadInput) {
+async function send(request: APIRequestContext, actor: Actor, c: BadInput) {
   const path =
     c.path ??
-    (c.route === "traffic" ? `/api/clusters/embedded/namespaces/default/services/${service}/traffic` : `/api/clusters/embedded/namespaces/default/services/${service}/revisions`);
+    (c.route === "traffic" ? `/api/clusters/${actor.cluster}/namespaces/default/services/${service}/traffic` : `/api/clusters/${actor.cluster}/namespaces/default/services/${service}/revisions`);
   const method = c.method ?? (c.route === "revisions" ? "POST" : "PUT");
   // A Buffer is sent byte for byte; Playwright would JSON-encode a string under a JSON content type.
   const data = Buffer.from(typeof c.body === "string" ? c.body : JSON.stringify(c.body));
   return request.fetch(path, { method, data, headers: c.headers ?? { "Content-Type": "application/json" }, failOnStatusCode: false });
 }
 
-test("every bad input to the write routes is refused with a Status naming the problem, and changes nothing", async ({ request }) => {
+test("every bad input to the write routes is refused with a Status naming the problem, and changes nothing", async ({ request, actor }) => {
   test.setTimeout(240_000);
   const before = getKnativeService(service);
   resourceVersion = before.metadata.resourceVersion;
-  const cases = badInputs();
+  const cases = badInputs(actor);
   expect(cases.length).toBeGreaterThanOrEqual(300);
   const revisionsBefore = kubectl(["get", "revisions", "-l", `serving.knative.dev/service=${service}`, "-o", "name"]);
   const wrong: string[] = [];
   for (const c of cases) {
-    const res = await send(request, c);
+    const res = await send(request, actor, c);
     const body = (await res.json().catch(() => undefined)) as { kind?: string; code?: number; message?: string; details?: { causes?: Array<{ field?: string }> } } | undefined;
     const why = `${c.name}: ${res.status()} ${JSON.stringify(body).slice(0, 240)}`;
     if (res.status() !== c.status || body?.kind !== "Status" || body.code !== c.status) wrong.push(`expected ${c.status}, ${why}`);
@@ -244,9 +245,16 @@ test("every bad input to the write routes is refused with a Status naming the pr
   expect(kubectl(["get", "revisions", "-l", `serving.knative.dev/service=${service}`, "-o", "name"])).toBe(revisionsBefore);
 });
 
-test("a good request to each route goes through, so the refusals above are about the input", async ({ request }) => {
+test("a good request to each route goes through, so the refusals above are about the input", async ({ request, actor }) => {
   resourceVersion = getKnativeService(service).metadata.resourceVersion;
-  const res = await send(request, { name: "good split", route: "traffic", body: traffic(split(50, 50)), status: 200 });
+  const res = await send(request, actor, { name: "good split", route: "traffic", body: traffic(split(50, 50)), status: 200 });
+  if (!actor.mayChange) {
+    // The viewer's good request reaches the cluster, which refuses it in its own words.
+    expect(res.status()).toBe(403);
+    expect((await res.json()).message).toContain(`User "${actor.user}" cannot patch resource "services" in API group "serving.knative.dev" in the namespace "default"`);
+    expect(getKnativeService(service).metadata.resourceVersion).toBe(resourceVersion);
+    return;
+  }
   expect(res.status()).toBe(200);
   // The defaulting webhook marks pinned targets latestRevision: false.
   expect(getKnativeService(service).spec.traffic).toEqual(split(50, 50).map((t) => ({ ...t, latestRevision: false })));
