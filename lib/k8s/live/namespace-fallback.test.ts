@@ -99,7 +99,7 @@ describe("ClusterHub, when a cluster-wide watch is forbidden", () => {
         throw forbidden("deployments.apps");
       },
     };
-    const probe = vi.fn(async () => ({ reachable: true }));
+    const probe = vi.fn(async () => ({ reachable: true as const }));
     const hub = new ClusterHub({ apis: () => ({}) as ClusterApis, targets: [deployments], openWatch: async () => new AbortController(), probe, probeIntervalMs: 60_000 });
     hub.subscribe(() => {});
     await vi.advanceTimersByTimeAsync(10 * 60_000);
