@@ -7,6 +7,8 @@ import type { Service } from "@/lib/knative/types";
 import { namespaceAccess } from "@/lib/k8s/access-review";
 import type { ClusterRef } from "@/lib/k8s/cluster-ref";
 import { toKubeStatus } from "@/lib/k8s/errors";
+import { listNamespaces } from "@/lib/k8s/core-api";
+import { detectKnative } from "@/lib/k8s/knative-installation";
 import { listReadableServices } from "@/lib/k8s/readable-services";
 import { updateTraffic } from "@/lib/k8s/service-edits";
 import { startEmbeddedCluster, type EmbeddedCluster } from "@/emulator/cluster";
@@ -149,5 +151,22 @@ describe("all namespaces, for an identity that may read some", () => {
     const list = await listReadableServices(viewer, () => ["default"]);
     expect(list.partial).toBeUndefined();
     expect(list.items.map((s) => s.metadata.name)).toContain(NAME);
+  });
+});
+
+describe("the cluster around the Services, for an identity whose rights end at one namespace", () => {
+  it("offers the developer their context's namespace to pick, with the refusal of the whole list", async () => {
+    const list = await listNamespaces({ ...developer, namespace: "default" });
+    expect(list.items.map((n) => n.metadata.name)).toEqual(["default"]);
+    expect(list.forbidden).toBe('namespaces is forbidden: User "knative-developer" cannot list resource "namespaces" in API group "" at the cluster scope');
+    // Whoever may list them gets them all, and no refusal.
+    const all = await listNamespaces(viewer);
+    expect(all.items.map((n) => n.metadata.name)).toEqual(expect.arrayContaining(["default", OTHER_NAMESPACE, "knative-serving"]));
+    expect(all.forbidden).toBeUndefined();
+  });
+
+  it("tells the developer Knative is installed, from its API group's discovery, though its version is not theirs to read", async () => {
+    expect(await detectKnative(developer, 5_000)).toEqual({ installed: true });
+    expect(await detectKnative(viewer, 5_000)).toEqual({ installed: true, version: "1.23.0" });
   });
 });

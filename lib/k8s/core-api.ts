@@ -5,12 +5,32 @@ import { LABEL_REVISION } from "@/lib/knative/labels";
 import type { NamespaceList, Pod, PodList, Namespace } from "@/lib/queries/api-types";
 import { apisFor, callOptions, toPlainJson } from "./api-clients";
 import type { ClusterRef } from "./cluster-ref";
-import { cleanList } from "./clean-object";
+import { cleanList, cleanObject } from "./clean-object";
+import { toKubeStatus } from "./errors";
 
+/**
+ * The namespaces, for the selector. Someone the cluster refuses the list (a Role in one
+ * namespace, no ClusterRole) still gets their context's namespace, read one by one if the cluster
+ * lets them and named as the kubeconfig names it otherwise, with the refusal said beside it.
+ */
 export async function listNamespaces(cluster: ClusterRef): Promise<NamespaceList> {
   const { core } = apisFor(cluster);
-  const raw = await core.listNamespace({}, callOptions());
-  return cleanList(toPlainJson<{ items: Namespace[]; metadata?: { resourceVersion?: string } }>(raw));
+  try {
+    const raw = await core.listNamespace({}, callOptions());
+    return cleanList(toPlainJson<{ items: Namespace[]; metadata?: { resourceVersion?: string } }>(raw));
+  } catch (err) {
+    const refusal = toKubeStatus(err);
+    if (refusal.code !== 403 || !cluster.namespace) throw err;
+    return { items: [await contextNamespace(cluster, cluster.namespace)], forbidden: refusal.message };
+  }
+}
+
+async function contextNamespace(cluster: ClusterRef, name: string): Promise<Namespace> {
+  try {
+    return cleanObject(toPlainJson<Namespace>(await apisFor(cluster).core.readNamespace({ name }, callOptions())));
+  } catch {
+    return { apiVersion: "v1", kind: "Namespace", metadata: { name } };
+  }
 }
 
 /** The pods Knative runs for one revision (it labels them with the revision's name). */

@@ -1,12 +1,14 @@
 // The typed, server-only gateway to Knative Serving objects. The only place that knows the
 // serving.knative.dev REST coordinates; callers get plain typed JSON.
 
-import { SERVING_GROUP, SERVING_VERSION, type KubeObject, type Revision, type Service } from "@/lib/knative/types";
+import { SERVING_API_VERSION, SERVING_GROUP, SERVING_VERSION, type KubeObject, type Revision, type Service } from "@/lib/knative/types";
 import { LABEL_SERVICE } from "@/lib/knative/labels";
 import type { RevisionList, ServiceList } from "@/lib/queries/api-types";
+import { kubeStatus, StatusError } from "@/lib/queries/status";
 import { apisFor, callOptions } from "./api-clients";
 import type { ClusterRef } from "./cluster-ref";
 import { cleanList, cleanObject } from "./clean-object";
+import { rawGet } from "./raw-get";
 
 /** Knative Serving's coordinates for client-node's CustomObjectsApi. */
 export const SERVING_CUSTOM_OBJECTS = { group: SERVING_GROUP, version: SERVING_VERSION } as const;
@@ -50,9 +52,14 @@ export function getRevision(cluster: ClusterRef, namespace: string, name: string
   return getServing<Revision>(cluster, "revisions", namespace, name);
 }
 
-/** Cheap existence check used to tell "Knative not installed" from "cannot tell". */
+/**
+ * Cheap existence check used to tell "Knative not installed" from "cannot tell": the API group's
+ * discovery document, which kube-apiserver's system:discovery role lets every signed-in user read,
+ * so it answers for someone whose rights end at one namespace too. A 404 Status means no Knative.
+ */
 export async function servesKnative(cluster: ClusterRef, timeoutMs: number): Promise<boolean> {
-  const { custom } = apisFor(cluster);
-  await custom.listClusterCustomObject({ ...SERVING_CUSTOM_OBJECTS, plural: "services", limit: 1 }, callOptions(timeoutMs));
-  return true;
+  const { kubeConfig } = apisFor(cluster);
+  const res = await rawGet(kubeConfig, `/apis/${SERVING_API_VERSION}`, { timeoutMs, accept: "application/json" });
+  if (res.status === 200) return true;
+  throw new StatusError(kubeStatus(res.status, `discovery of ${SERVING_API_VERSION} answered ${res.status}`));
 }

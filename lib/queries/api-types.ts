@@ -76,13 +76,16 @@ export type PodList = KubeList<Pod>;
 export interface Namespace extends KubeObject {
   status?: { phase?: string };
 }
-export type NamespaceList = KubeList<Namespace>;
+export type NamespaceList = KubeList<Namespace> & {
+  /** The cluster's refusal of the list, when only the context's namespace could be given. */
+  forbidden?: string;
+};
 
 /** The ingress gateway's address, found the way ACK's "Gateway" column shows it. */
 export interface GatewayInfo {
   /** IP or host name (with port when it is not 80) clients send requests to. */
   address: string | null;
-  /** The Kubernetes Service it came from, e.g. `kourier-system/kourier`. */
+  /** The Kubernetes Service it came from, e.g. `kourier-system/kourier`, or the environment variable that configures it. */
   source: string | null;
   /** When none was found: the cluster's refusals of the gateway Services it would not let us read. */
   forbidden?: string[];

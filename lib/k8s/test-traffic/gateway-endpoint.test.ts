@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { StatusError } from "@/lib/queries/status";
-import { configuredGateway } from "./gateway-endpoint";
+import type { ClusterRef } from "@/lib/k8s/cluster-ref";
+import { configuredGateway, gatewayInfo } from "./gateway-endpoint";
 
 const prod = { id: "prod", source: "kubeconfig" as const };
 const embedded = { id: "embedded", source: "embedded" as const };
@@ -39,5 +40,14 @@ describe("configuredGateway (KNATIVE_CONSOLE_GATEWAY_URL)", () => {
     expect((error as StatusError).message).toMatch(/^KNATIVE_CONSOLE_GATEWAY_URL is not usable: /);
     expect((error as StatusError).message).toMatch(message);
     expect((error as StatusError).message).not.toContain("secret");
+  });
+});
+
+describe("gatewayInfo", () => {
+  it("shows the configured gateway, without asking the cluster", async () => {
+    // No kubeconfig: asking the cluster would throw.
+    const cluster = { ...prod, name: "prod" } as ClusterRef;
+    expect(await gatewayInfo(cluster, { KNATIVE_CONSOLE_GATEWAY_URL: "prod=http://10.0.0.5:31080" })).toEqual({ address: "10.0.0.5:31080", source: "KNATIVE_CONSOLE_GATEWAY_URL" });
+    expect(await gatewayInfo(cluster, { KNATIVE_CONSOLE_GATEWAY_URL: "prod=http://gw.example.com" })).toEqual({ address: "gw.example.com", source: "KNATIVE_CONSOLE_GATEWAY_URL" });
   });
 });

@@ -12,6 +12,7 @@
 
 import type { ClusterRef } from "@/lib/k8s/cluster-ref";
 import { findGateway, GATEWAY_SERVICES } from "@/lib/k8s/gateway-address";
+import type { GatewayInfo } from "@/lib/queries/api-types";
 import { kubeStatus, StatusError } from "@/lib/queries/status";
 
 export const GATEWAY_URL_ENV = "KNATIVE_CONSOLE_GATEWAY_URL";
@@ -55,6 +56,17 @@ export function configuredGateway(value: string | undefined, cluster: Pick<Clust
   }
   if (everyCluster === undefined || cluster.source === "embedded") return undefined;
   return { url: gatewayUrl(everyCluster, "for every cluster"), source: GATEWAY_URL_ENV };
+}
+
+/**
+ * The gateway address the pages show: the configured one when there is one (it is where the
+ * console sends test requests, and a user who may not read the gateway's Service sees it all the
+ * same), else the one the cluster publishes.
+ */
+export async function gatewayInfo(cluster: ClusterRef, env: Record<string, string | undefined> = process.env): Promise<GatewayInfo> {
+  const configured = configuredGateway(env[GATEWAY_URL_ENV], cluster);
+  if (configured) return { address: configured.url.host, source: GATEWAY_URL_ENV };
+  return findGateway(cluster);
 }
 
 const unavailable = (message: string) => new StatusError(kubeStatus(503, message, "ServiceUnavailable"));

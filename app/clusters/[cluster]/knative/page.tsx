@@ -10,7 +10,7 @@ import { parseServicesFilters } from "@/components/services/services-filters";
 import { getCluster } from "@/lib/k8s/cluster-registry";
 import { listComponents } from "@/lib/k8s/components";
 import { listNamespaces } from "@/lib/k8s/core-api";
-import { findGateway } from "@/lib/k8s/gateway-address";
+import { gatewayInfo } from "@/lib/k8s/test-traffic/gateway-endpoint";
 import { listShownServices } from "@/lib/k8s/readable-services";
 import { componentsQuery, gatewayQuery, namespacesQuery } from "@/lib/queries/cluster-resources";
 import { makeQueryClient } from "@/lib/queries/query-client";
@@ -33,7 +33,7 @@ export default async function KnativePage({ params, searchParams }: { params: Pr
     const { namespace } = parseServicesFilters(query, defaultNamespace);
     await Promise.all([
       queryClient.prefetchQuery({ ...servicesQuery(id, namespace), queryFn: () => listShownServices(cluster, namespace) }),
-      queryClient.prefetchQuery({ ...gatewayQuery(id), queryFn: () => findGateway(cluster) }),
+      queryClient.prefetchQuery({ ...gatewayQuery(id), queryFn: () => gatewayInfo(cluster) }),
       queryClient.prefetchQuery({ ...namespacesQuery(id), queryFn: () => listNamespaces(cluster) }),
     ]);
   } else {

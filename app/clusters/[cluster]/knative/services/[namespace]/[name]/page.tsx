@@ -4,7 +4,7 @@ import { consoleRoutes } from "@/components/knative/console-routes";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { ServiceDetail } from "@/components/services/service-detail";
 import { getCluster } from "@/lib/k8s/cluster-registry";
-import { findGateway } from "@/lib/k8s/gateway-address";
+import { gatewayInfo } from "@/lib/k8s/test-traffic/gateway-endpoint";
 import { getService, listRevisions } from "@/lib/k8s/knative-api";
 import { hubFor } from "@/lib/k8s/live/hubs";
 import { nameParam, namespaceParam } from "@/lib/k8s/route-handler";
@@ -34,7 +34,7 @@ export default async function ServicePage({ params }: { params: Params }) {
   await Promise.all([
     queryClient.prefetchQuery({ ...serviceQuery(id, namespace, name), queryFn: () => getService(cluster, namespace, name) }),
     queryClient.prefetchQuery({ ...serviceRevisionsQuery(id, namespace, name), queryFn: () => listRevisions(cluster, namespace, name) }),
-    queryClient.prefetchQuery({ ...gatewayQuery(id), queryFn: () => findGateway(cluster) }),
+    queryClient.prefetchQuery({ ...gatewayQuery(id), queryFn: () => gatewayInfo(cluster) }),
   ]);
 
   return (
