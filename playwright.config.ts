@@ -25,10 +25,9 @@ const userKubeconfig = writeUserKubeconfig(e2eDir);
 // The specs of what a user does with Knative Services, run once as each seeded identity: what
 // the developer (namespace-scoped) and the viewer may not do is refused with the reason, and the
 // cluster confirms nothing changed. The others run as the admin only: they are about the
-// console's HTTP surface (http-surface, cross-site-write), kubeconfigs of their own (no-leaks),
-// consoles of their own in the other sign-in modes (token-sign-in, proxy-mode), or the cluster
-// process (cluster-restart), not about a user's rights; and permissions is itself a walk through
-// each identity.
+// console's HTTP surface (http-surface, cross-site-write), kubeconfigs of their own (no-leaks)
+// or consoles of their own in the other sign-in modes (token-sign-in, proxy-mode), not about a
+// user's rights; and permissions is itself a walk through each identity.
 const AS_EVERY_IDENTITY = [
   "walkthrough",
   "states",
@@ -41,6 +40,7 @@ const AS_EVERY_IDENTITY = [
   "live-traffic",
   "write-routes",
   "csp",
+  "cluster-restart",
 ].map((name) => `**/${name}.spec.ts`);
 
 export default defineConfig<ActorOptions>({

@@ -1,7 +1,8 @@
 // The embedded cluster stops under an open page and comes back: the banner says so within two
-// seconds, then goes away by itself, and the page is live again.
+// seconds, then goes away by itself, and the page is live again: for the developer too, whose
+// live updates are per-namespace watches that must come back as well.
 
-import { expect, test } from "@playwright/test";
+import { expect, test } from "./support/actor";
 import { kubectl, readClusterState, startEmbeddedCluster, stopEmbeddedCluster } from "./support/embedded-cluster";
 import { createKnativeService, deleteKnativeService, uniqueName } from "./support/knative-service";
 import { screen } from "./support/screens";
@@ -10,8 +11,8 @@ const service = uniqueName("restart");
 test.beforeAll(() => createKnativeService(service));
 test.afterAll(() => deleteKnativeService(service));
 
-test("a banner while the cluster is down, and recovery without a reload", async ({ page }) => {
-  await page.goto(`/clusters/embedded/knative/services/default/${service}`);
+test("a banner while the cluster is down, and recovery without a reload", async ({ page, actor }) => {
+  await page.goto(`/clusters/${actor.cluster}/knative/services/default/${service}`);
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
   const banner = page.getByRole("alert").filter({ hasText: "is not reachable" });
   await expect(banner).toHaveCount(0);
@@ -37,8 +38,8 @@ test("a banner while the cluster is down, and recovery without a reload", async 
   await expect(first).not.toContainText(`current-${service}`, { timeout: 3_000 });
 });
 
-test("a cluster that hangs (accepts connections, never answers) is reported too", async ({ page }) => {
-  await page.goto("/clusters/embedded/knative?tab=services&namespace=default");
+test("a cluster that hangs (accepts connections, never answers) is reported too", async ({ page, actor }) => {
+  await page.goto(`/clusters/${actor.cluster}/knative?tab=services&namespace=default`);
   await expect(page.getByText("Live", { exact: true })).toBeVisible();
   const banner = page.getByRole("alert").filter({ hasText: "is not reachable" });
   const { pid } = readClusterState();

@@ -245,7 +245,7 @@ test("every bad input to the write routes is refused with a Status naming the pr
   expect(kubectl(["get", "revisions", "-l", `serving.knative.dev/service=${service}`, "-o", "name"])).toBe(revisionsBefore);
 });
 
-test("a good request to each route goes through, so the refusals above are about the input", async ({ request, actor }) => {
+test("a good request reaches the cluster, so the refusals above are about the input: applied, or refused to the viewer in the cluster's words", async ({ request, actor }) => {
   resourceVersion = getKnativeService(service).metadata.resourceVersion;
   const res = await send(request, actor, { name: "good split", route: "traffic", body: traffic(split(50, 50)), status: 200 });
   if (!actor.mayChange) {
