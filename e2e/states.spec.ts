@@ -71,7 +71,7 @@ test("a Service that does not exist says so", async ({ page, actor }) => {
   await screen(page, "10-not-found");
 });
 
-test("an unreachable cluster explains itself, and its credential never reaches the browser", async ({ page, actor }) => {
+test("an unreachable cluster explains itself, and its credential never reaches the browser", async ({ page }) => {
   const bodies: string[] = [];
   page.on("response", async (response) => {
     const type = response.headers()["content-type"] ?? "";
