@@ -2,7 +2,7 @@
 // server's resident memory and live JavaScript heap, and the open page's live JavaScript heap
 // (target: no growth between minute 2 and the last minute beyond noise).
 //
-//   npx tsx bench/live-charts-memory.ts [--minutes 10] [--prefill-minutes 10] [--warmup-minutes 0] [--rps 4] [--every-seconds 10] [--explain]
+//   npx tsx bench/live-charts-memory.ts [--minutes 10] [--prefill-minutes 10] [--warmup-minutes 0] [--rps 4] [--every-seconds 10] [--explain] [--malloc-arena-max N]
 //
 // One Service with two Revisions split 50/50, each kept at one ready pod (min-scale 1), gets
 // --rps requests a second through the gateway. What is kept is bounded by design: the server's
@@ -18,9 +18,11 @@
 // measured minutes after a warm-up say whether anything grows once that is done: a leak does.
 // With the page open in Chromium, drawing a sample a second, every --every-seconds the script
 // reads: the console server's resident memory (from
-// /proc), its live heap (its inspector, opened on SIGUSR1, after a forced full GC)
-// and the page's live heap (Chromium's DevTools protocol, after a forced full GC);
-// bench/support/js-heap.ts. Each minute prints the median of its readings and their range.
+// /proc), its live heap and the memory its objects hold outside the heap (Buffers: `external`)
+// (its inspector, opened on SIGUSR1, after a forced full GC) and the page's live heap (Chromium's
+// DevTools protocol, after a forced full GC); bench/support/js-heap.ts. Each minute prints the
+// median of its readings and their range. --malloc-arena-max N runs the server with glibc's
+// MALLOC_ARENA_MAX=N, to tell the allocator's growth from the program's.
 //
 // Noise: a reading after a full GC still holds whatever is in flight at that moment (a request,
 // a sample being drawn), and resident memory moves with the allocator, so readings within one
@@ -58,6 +60,7 @@ const { values } = parseArgs({
     rps: { type: "string", default: "4" },
     "every-seconds": { type: "string", default: "10" },
     explain: { type: "boolean", default: false },
+    "malloc-arena-max": { type: "string" },
   },
 });
 const MINUTES = Number(values.minutes);
@@ -73,13 +76,15 @@ interface Reading {
   minute: number;
   rssMb: number;
   serverHeapMb: number;
+  serverExternalMb: number;
   pageHeapMb: number;
 }
 
-type Series = "rssMb" | "serverHeapMb" | "pageHeapMb";
+type Series = "rssMb" | "serverHeapMb" | "serverExternalMb" | "pageHeapMb";
 const SERIES: Array<{ key: Series; name: string }> = [
   { key: "rssMb", name: "console server resident memory" },
   { key: "serverHeapMb", name: "console server live heap (after GC)" },
+  { key: "serverExternalMb", name: "console server external (after GC)" },
   { key: "pageHeapMb", name: "Service page live heap (after GC)" },
 ];
 
@@ -102,7 +107,9 @@ async function main() {
   const heaps: HeapReader[] = [];
   try {
     const svc = await createLiveService(cluster, { namespace: "bench", name: "steady", revisions: 2 });
-    server = await startConsole(cluster.kubeconfig, { env: INSPECT_ON_SIGNAL });
+    const arenas = values["malloc-arena-max"];
+    server = await startConsole(cluster.kubeconfig, { env: { ...INSPECT_ON_SIGNAL, ...(arenas ? { MALLOC_ARENA_MAX: arenas } : {}) } });
+    if (arenas) console.log(`console server with MALLOC_ARENA_MAX=${arenas}`);
     console.log(`${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)}; ${new Date().toISOString()}`);
     console.log(`embedded cluster: Service ${svc.namespace}/${svc.name}, ${svc.revisions.join(" and ")} at 50/50, one ready pod each (min-scale 1); ${RPS} req/s through the gateway`);
     traffic = startSteadyTraffic(cluster.gatewayUrl, svc.host, RPS);
@@ -137,7 +144,13 @@ async function main() {
       if (minute === 2 && values.explain) before = await snapshots();
       while (Date.now() + EVERY_S * 1000 <= end + 1) {
         const next = Date.now() + EVERY_S * 1000;
-        readings.push({ minute, rssMb: rssMb(server.pid), serverHeapMb: (await serverHeap.usedAfterGc()) / MB, pageHeapMb: (await pageHeap.usedAfterGc()) / MB });
+        readings.push({
+          minute,
+          rssMb: rssMb(server.pid),
+          serverHeapMb: (await serverHeap.usedAfterGc()) / MB,
+          serverExternalMb: (await serverHeap.externalAfterGc()) / MB,
+          pageHeapMb: (await pageHeap.usedAfterGc()) / MB,
+        });
         await sleep(Math.max(0, next - Date.now()));
       }
       await sleep(Math.max(0, end - Date.now()));

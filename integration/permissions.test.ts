@@ -163,6 +163,8 @@ describe("the cluster around the Services, for an identity whose rights end at o
     const all = await listNamespaces(viewer);
     expect(all.items.map((n) => n.metadata.name)).toEqual(expect.arrayContaining(["default", OTHER_NAMESPACE, "knative-serving"]));
     expect(all.forbidden).toBeUndefined();
+    // A namespace they may not read is not offered: the refusal stands.
+    await expect(listNamespaces({ ...developer, namespace: OTHER_NAMESPACE })).rejects.toMatchObject({ code: 403 });
   });
 
   it("tells the developer Knative is installed, from its API group's discovery, though its version is not theirs to read", async () => {

@@ -45,8 +45,18 @@ export async function inspectPage(page: Page): Promise<HeapReader> {
   };
 }
 
+/** A Node.js process's heap, and the memory it holds outside it that V8 is told of. */
+export interface NodeHeapReader extends HeapReader {
+  /**
+   * Bytes outside the JavaScript heap held by its objects (`process.memoryUsage().external`:
+   * Buffers and ArrayBuffers among them), read right after a full GC. Resident memory growing
+   * while this and the heap stay flat is the allocator's or compiled code's, not the program's data.
+   */
+  externalAfterGc(): Promise<number>;
+}
+
 /** Opens the inspector of `pid` (started with INSPECT_ON_SIGNAL), whose stderr `output()` returns. */
-export async function inspectNodeProcess(pid: number, output: () => string, timeoutMs = 10_000): Promise<HeapReader> {
+export async function inspectNodeProcess(pid: number, output: () => string, timeoutMs = 10_000): Promise<NodeHeapReader> {
   const listening = /Debugger listening on (ws:\/\/\S+)/g;
   const before = [...output().matchAll(listening)].length;
   process.kill(pid, "SIGUSR1");
@@ -83,6 +93,11 @@ export async function inspectNodeProcess(pid: number, output: () => string, time
     async usedAfterGc() {
       await send("HeapProfiler.collectGarbage");
       return (await send<{ usedSize: number }>("Runtime.getHeapUsage")).usedSize;
+    },
+    async externalAfterGc() {
+      await send("HeapProfiler.collectGarbage");
+      const { result } = await send<{ result: { value: number } }>("Runtime.evaluate", { expression: "process.memoryUsage().external", returnByValue: true });
+      return result.value;
     },
     async snapshot() {
       snapshotChunks = [];

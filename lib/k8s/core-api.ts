@@ -10,8 +10,9 @@ import { toKubeStatus } from "./errors";
 
 /**
  * The namespaces, for the selector. Someone the cluster refuses the list (a Role in one
- * namespace, no ClusterRole) still gets their context's namespace, read one by one if the cluster
- * lets them and named as the kubeconfig names it otherwise, with the refusal said beside it.
+ * namespace, no ClusterRole) still gets their context's namespace when the cluster lets them read
+ * it, with the refusal said beside it; otherwise the refusal stands (a console's own namespace,
+ * as in-cluster, means nothing to a user who may not even read it).
  */
 export async function listNamespaces(cluster: ClusterRef): Promise<NamespaceList> {
   const { core } = apisFor(cluster);
@@ -21,15 +22,9 @@ export async function listNamespaces(cluster: ClusterRef): Promise<NamespaceList
   } catch (err) {
     const refusal = toKubeStatus(err);
     if (refusal.code !== 403 || !cluster.namespace) throw err;
-    return { items: [await contextNamespace(cluster, cluster.namespace)], forbidden: refusal.message };
-  }
-}
-
-async function contextNamespace(cluster: ClusterRef, name: string): Promise<Namespace> {
-  try {
-    return cleanObject(toPlainJson<Namespace>(await apisFor(cluster).core.readNamespace({ name }, callOptions())));
-  } catch {
-    return { apiVersion: "v1", kind: "Namespace", metadata: { name } };
+    const own = await core.readNamespace({ name: cluster.namespace }, callOptions()).catch(() => undefined);
+    if (!own) throw err;
+    return { items: [cleanObject(toPlainJson<Namespace>(own))], forbidden: refusal.message };
   }
 }
 
