@@ -13,7 +13,7 @@ export interface Actor {
   name: "admin" | "developer" | "viewer";
   /** The console's cluster id that acts as this identity. */
   cluster: string;
-  /** The cluster's name for the user, where a refusal names them. */
+  /** The user the cluster knows them as, as its refusals name them. */
   user: string;
   /** How the Clusters page names the cluster. */
   clusterName: string;
@@ -36,6 +36,3 @@ export const test = base.extend<ActorOptions>({
 });
 
 export { expect } from "@playwright/test";
-
-/** The path of a page of the console, on the actor's cluster. */
-export const consolePath = (actor: Actor, rest: string) => `/clusters/${actor.cluster}${rest}`;
