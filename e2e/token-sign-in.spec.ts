@@ -52,9 +52,15 @@ test("sign in with a token, see who you are, be refused by the cluster, sign out
   await expect(page.getByRole("heading", { name: "helloworld-go", level: 1 })).toBeVisible();
 
   // What the developer may not do is the cluster's refusal, word for word.
+  const components = await page.request.get(`${BASE}/api/clusters/embedded/components`);
+  expect(components.status()).toBe(403);
+  expect((await components.json()).message).toBe('deployments.apps is forbidden: User "knative-developer" cannot list resource "deployments" in API group "apps" in the namespace "knative-serving"');
+  // The namespace selector gets their own namespace, which they may read, beside the refusal of the list.
   const namespaces = await page.request.get(`${BASE}/api/clusters/embedded/namespaces`);
-  expect(namespaces.status()).toBe(403);
-  expect((await namespaces.json()).message).toBe('namespaces is forbidden: User "knative-developer" cannot list resource "namespaces" in API group "" at the cluster scope');
+  expect(namespaces.status()).toBe(200);
+  const list = await namespaces.json();
+  expect(list.items.map((n: { metadata: { name: string } }) => n.metadata.name)).toEqual(["default"]);
+  expect(list.forbidden).toBe('namespaces is forbidden: User "knative-developer" cannot list resource "namespaces" in API group "" at the cluster scope');
 
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(`${BASE}/sign-in`);
