@@ -56,19 +56,20 @@ export class CanarySteps {
   }
 
   /** Split Traffic's Promote to 100 %. */
-  async promote(revision: string): Promise<void> {
-    if (!this.actor.mayChange) return this.refusedThenByAdmin("splitTraffic", { spec: { traffic: pinned({ [revision]: 100 }) } });
-    const dialog = await this.servicePage.openSplitTraffic();
-    await dialog.promote(revision);
-    await expect(dialog.percent(revision)).toHaveValue("100");
-    await dialog.apply();
+  promote(revision: string): Promise<void> {
+    return this.allTrafficTo(revision, (dialog) => dialog.promote(revision));
   }
 
   /** Split Traffic's Roll back. */
-  async rollBackTo(revision: string): Promise<void> {
+  rollBackTo(revision: string): Promise<void> {
+    return this.allTrafficTo(revision, (dialog) => dialog.rollBackTo(revision));
+  }
+
+  /** A button of Split Traffic that sends all the traffic to `revision`, then Apply. */
+  private async allTrafficTo(revision: string, press: (dialog: SplitTrafficDialog) => Promise<void>): Promise<void> {
     if (!this.actor.mayChange) return this.refusedThenByAdmin("splitTraffic", { spec: { traffic: pinned({ [revision]: 100 }) } });
     const dialog = await this.servicePage.openSplitTraffic();
-    await dialog.rollBackTo(revision);
+    await press(dialog);
     await expect(dialog.percent(revision)).toHaveValue("100");
     await dialog.apply();
   }
