@@ -8,7 +8,7 @@ import { expect, test } from "@playwright/test";
 import { kubectl } from "./support/embedded-cluster";
 import { DEVELOPER_CLUSTER, DEVELOPER_USER, VIEWER_CLUSTER, VIEWER_USER } from "./support/identities";
 import { createKnativeService, deleteKnativeService, getKnativeService, uniqueName, waitReady } from "./support/knative-service";
-import { expectRefused, refusal } from "./support/permissions-page";
+import { expectActionRefused } from "./support/permissions-page";
 import { screen } from "./support/screens";
 import { LiveTraffic, ServicePage } from "./support/service-page";
 
@@ -39,11 +39,11 @@ test("the viewer sees the Service and its live traffic; every change is disabled
   await expect(new LiveTraffic(page).root).toBeVisible();
   await expect(new LiveTraffic(page).root).not.toContainText("forbidden");
 
-  await expectRefused(page, page.getByRole("button", { name: "Split Traffic" }), refusal("change this Service", VIEWER_USER, "patch", KSVC, "default"));
+  await expectActionRefused(page, VIEWER_USER, "splitTraffic");
   await screen(page, "permissions-01-viewer-split-refused");
-  await expectRefused(page, page.getByRole("button", { name: "Create Revision" }), refusal("create a revision of this Service", VIEWER_USER, "update", KSVC, "default"));
-  await expectRefused(page, page.getByRole("button", { name: "Delete", exact: true }), refusal("delete this Service", VIEWER_USER, "delete", KSVC, "default"));
-  await expectRefused(page, servicePage.revisionRow(first).getByRole("button", { name: `Delete ${first}` }), refusal("delete this revision", VIEWER_USER, "delete", "revisions.serving.knative.dev", "default"));
+  await expectActionRefused(page, VIEWER_USER, "createRevision");
+  await expectActionRefused(page, VIEWER_USER, "deleteService");
+  await expectActionRefused(page, VIEWER_USER, "deleteRevision", { revision: first });
   await screen(page, "permissions-02-viewer-revision-delete-refused");
 
   // The viewer may change nothing, so there is nothing whose recording to warn about.
@@ -54,7 +54,7 @@ test("the viewer sees the Service and its live traffic; every change is disabled
 test("the viewer's Services list: Create Service is disabled with its reason", async ({ page }) => {
   await page.goto(`/clusters/${VIEWER_CLUSTER}/knative?tab=services&namespace=default`);
   await expect(page.getByRole("link", { name: service, exact: true })).toBeVisible();
-  await expectRefused(page, page.getByRole("button", { name: "Create Service" }), refusal("create a Service in namespace default", VIEWER_USER, "create", KSVC, "default"));
+  await expectActionRefused(page, VIEWER_USER, "createService");
   await screen(page, "permissions-03-viewer-create-service-refused");
 });
 
@@ -104,7 +104,7 @@ test("the developer's all-namespaces list shows default and says what it could n
 
 test("the developer may not create a Service in another namespace, nor read the one there", async ({ page }) => {
   await page.goto(`/clusters/${DEVELOPER_CLUSTER}/knative?tab=services&namespace=${otherNamespace}`);
-  await expectRefused(page, page.getByRole("button", { name: "Create Service" }), refusal(`create a Service in namespace ${otherNamespace}`, DEVELOPER_USER, "create", KSVC, otherNamespace));
+  await expectActionRefused(page, DEVELOPER_USER, "createService", { namespace: otherNamespace });
   await screen(page, "permissions-06-developer-other-namespace");
   const before = getKnativeService(elsewhere, otherNamespace).metadata.resourceVersion;
   await page.goto(`/clusters/${DEVELOPER_CLUSTER}/knative/services/${otherNamespace}/${elsewhere}`);
