@@ -14,8 +14,10 @@
 //     still ready;
 //   - the image's constraints: the console these tests talk to runs as the image's user (65532)
 //     on a copy of the output that user cannot write, .next/cache linked into /tmp, as
-//     deploy/Dockerfile and the Deployment's readOnlyRootFilesystem have it. (No Docker engine
-//     is needed: what the image adds to the standalone output is those constraints.)
+//     deploy/Dockerfile and the Deployment's readOnlyRootFilesystem have it.
+//
+// `npm run test:image` runs this file against the image itself: every console here is then a
+// container of it, started as the Deployment starts its pods (support/console-container.ts).
 
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";

@@ -6,17 +6,26 @@
 // lays it (.next/cache a link into a writable /tmp), that the image's user (65532, deploy/'s
 // runAsUser) cannot write, run as that user when this process may switch users (root, as CI
 // is): a console that writes anywhere but /tmp, or needs root, fails here as it would in the pod.
+// With KNATIVE_CONSOLE_IMAGE set (`npm run test:image`), the image's container instead.
 
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { scratchDir } from "@/emulator/testing/temp-dir";
 import { buildIsCurrent } from "@/scripts/build-freshness";
+import { startConsoleContainer } from "./console-container";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const STANDALONE = path.join(ROOT, ".next/standalone");
 
+/**
+ * The image to run instead of the standalone output (`npm run test:image` builds it from
+ * deploy/Dockerfile and names it here): every console these tests start is then that container.
+ */
+const CONSOLE_IMAGE = process.env.KNATIVE_CONSOLE_IMAGE;
+
 export function buildStandalone(): void {
+  if (CONSOLE_IMAGE) return;
   if (!buildIsCurrent(ROOT) || !fs.existsSync(path.join(STANDALONE, "server.js"))) {
     execFileSync(path.join(ROOT, "node_modules/.bin/next"), ["build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
   }
@@ -58,6 +67,7 @@ export function readableByImageUser(dir: string): void {
 
 /** Starts `node console-server.mjs` with `args` and `env` (and nothing of this process's KUBECONFIG), resolving once it listens. */
 export async function startStandaloneConsole(port: number, args: string[], env: Record<string, string>, options: { asImage?: boolean } = {}): Promise<RunningConsole> {
+  if (CONSOLE_IMAGE) return startConsoleContainer(CONSOLE_IMAGE, port, args, env);
   const image = options.asImage ? imageCopy() : undefined;
   const app = image?.app ?? STANDALONE;
   const child: ChildProcess = spawn(process.execPath, [path.join(app, "console-server.mjs"), "--dir", app, "--host", "127.0.0.1", "--port", String(port), ...args], {

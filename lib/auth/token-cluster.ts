@@ -23,7 +23,7 @@ import { identityKey } from "./request-session";
 
 export const IN_CLUSTER_ROOT_ENV = "KNATIVE_CONSOLE_IN_CLUSTER_ROOT";
 export const TOKEN_CONTEXT_ENV = "KNATIVE_CONSOLE_TOKEN_CONTEXT";
-const SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
+export const SERVICE_ACCOUNT_DIR = "/var/run/secrets/kubernetes.io/serviceaccount";
 
 export interface TokenModeEnv extends SourceEnv {
   [IN_CLUSTER_ROOT_ENV]?: string;
