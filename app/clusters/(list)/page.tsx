@@ -1,7 +1,6 @@
 import { HydrationBoundary, dehydrate } from "@tanstack/react-query";
 import type { Metadata } from "next";
 import { ClustersTable } from "@/components/clusters/clusters-table";
-import { AppFrame } from "@/components/layout/app-frame";
 import { Breadcrumbs } from "@/components/layout/breadcrumbs";
 import { PageHeader } from "@/components/layout/page-header";
 import { describeClusters } from "@/lib/k8s/cluster-overview";
@@ -16,7 +15,7 @@ export default async function ClustersPage() {
   const queryClient = makeQueryClient();
   await queryClient.prefetchQuery({ ...clustersQuery(), queryFn: () => describeClusters(listClusters()) });
   return (
-    <AppFrame>
+    <>
       <Breadcrumbs items={[{ label: "Clusters" }]} />
       <PageHeader title="Clusters" description="Every context of your kubeconfig, the in-cluster account and the embedded cluster." />
       <section className="rounded-md border border-line bg-white">
@@ -24,6 +23,6 @@ export default async function ClustersPage() {
           <ClustersTable />
         </HydrationBoundary>
       </section>
-    </AppFrame>
+    </>
   );
 }
