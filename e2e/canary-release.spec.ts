@@ -79,8 +79,9 @@ test("a canary release: 0 %, 50/50, 100 %, rolled back", async ({ page, actor })
   await expect(servicePage.revisionRow(second)).toContainText("50%");
   expect(pinnedSplit()).toEqual({ [first]: 50, [second]: 50 });
   waitReady(service);
+  await live.showsConfigured({ [first]: 50, [second]: 50 });
   expect(await sendTwentyFromThePage(panel)).toEqual({ "Hello World!": 10, "Hello Knative on ASM!": 10 });
-  // The observed window starts at the split change: these 20 requests, 10 and 10.
+  // The observed window starts after the split change: these 20 requests, 10 and 10.
   await expectObserved(live, { [first]: 50, [second]: 50 });
   // The stable revision's request counters: every request answered. (The canary was scaled to
   // zero before the split; the embedded gateway attributes requests served during its cold start
@@ -93,6 +94,7 @@ test("a canary release: 0 %, 50/50, 100 %, rolled back", async ({ page, actor })
   await expect(servicePage.revisionRow(second)).toContainText("100%");
   expect(pinnedSplit()).toEqual({ [second]: 100 });
   waitReady(service);
+  await live.showsConfigured({ [second]: 100 });
   expect(await sendTwentyFromThePage(panel)).toEqual({ "Hello Knative on ASM!": 20 });
   await expectObserved(live, { [second]: 100 });
   await screen(page, "canary-03-promoted");

@@ -11,6 +11,13 @@ import { MIN_REQUESTS_FOR_DRIFT } from "@/lib/metrics/drift";
 
 const pct = (share: number) => `${Math.round(share * 1000) / 10} %`;
 
+/** How many requests the observed split counts, and since when. */
+function sampleSize(window: SplitWindow, seconds: number): string {
+  if (!window.sinceSplitChange) return `${window.total} requests over the last ${seconds} s`;
+  if (window.spanMs === 0) return "The split just changed: counting starts with the next full second";
+  return `${window.total} requests in the ${seconds} s since the split changed`;
+}
+
 export function ObservedSplit({ window, revisionHref }: { window: SplitWindow; revisionHref: (revision: string) => string }) {
   const revisions = [...new Set([...Object.keys(window.configured), ...Object.keys(window.observed)])].sort();
   const percentSum = Object.values(window.configured).reduce((a, b) => a + b, 0) || 100;
@@ -67,7 +74,8 @@ export function ObservedSplit({ window, revisionHref }: { window: SplitWindow; r
         </tbody>
       </Table>
       <p className="px-3 pb-1 text-xs text-muted">
-        {window.total} requests over the last {seconds} s{window.source === "rates" ? " (from queue-proxy's per-second rates, an estimate)" : ""}
+        {sampleSize(window, seconds)}
+        {window.source === "rates" ? " (from queue-proxy's per-second rates, an estimate)" : ""}
         {window.viaTag > 0 ? `, not counting ${window.viaTag} through tag URLs, which the split does not govern` : ""}.{" "}
         {window.drift
           ? "Drift is flagged when the configured share lies outside the observed share's 99.9 % binomial (Wilson) interval."

@@ -124,6 +124,17 @@ export class LiveTraffic {
     return this.root.getByRole("table", { name: "Configured and observed split" }).getByRole("row").filter({ hasText: revision });
   }
 
+  /**
+   * The split table shows `split` as configured (revision → percent): the console has sampled
+   * the Service under it. Requests sent from then on are counted under it; the second in which
+   * the split changed is not counted at all.
+   */
+  async showsConfigured(split: Record<string, number>): Promise<void> {
+    for (const [revision, percent] of Object.entries(split)) {
+      await expect(this.splitRow(revision).getByRole("cell").nth(1)).toHaveText(`${percent} %`);
+    }
+  }
+
   /** The observed share of a revision, in percent, as its row shows it (NaN before any request). */
   async observedPercent(revision: string): Promise<number> {
     const text = await this.splitRow(revision).innerText();

@@ -53,12 +53,26 @@ describe("splitWindow", () => {
     expect(splitWindow(samples, 60_000)).toMatchObject({ source: "rates", observed: { a: 25 }, total: 25 });
   });
 
-  it("starts at the last change of the configured split, so the old split is not drift", () => {
+  it("starts after the last change of the configured split, so the old split is not drift", () => {
     const before = [1, 2, 3].map((s) => sample(s, { a: 100 }, { a: rev(20, { requests: counts(20) }) }));
-    const after = [4, 5].map((s) => sample(s, { a: 50, b: 50 }, { a: rev(10, { requests: counts(10) }), b: rev(10, { requests: counts(10) }) }));
-    const w = splitWindow([...before, ...after], 60_000)!;
-    expect(w.observed).toEqual({ a: 20, b: 20 });
+    // The first sample under the new split counted the second in which it changed: the old
+    // split's requests, here all 20 to a, are in it.
+    const changing = sample(4, { a: 50, b: 50 }, { a: rev(20, { requests: counts(20) }), b: rev(0, { requests: counts(0) }) });
+    const after = [5, 6].map((s) => sample(s, { a: 50, b: 50 }, { a: rev(10, { requests: counts(10) }), b: rev(10, { requests: counts(10) }) }));
+    const w = splitWindow([...before, changing, ...after], 60_000)!;
+    expect(w).toMatchObject({ observed: { a: 20, b: 20 }, total: 40, sinceSplitChange: true, spanMs: 2000 });
     expect(w.drift!.some((v) => v.drifting)).toBe(false);
+  });
+
+  it("counts nothing in the second the split changed", () => {
+    const before = [1, 2].map((s) => sample(s, { a: 100 }, { a: rev(20, { requests: counts(20) }) }));
+    const w = splitWindow([...before, sample(3, { a: 50, b: 50 }, { a: rev(20, { requests: counts(20) }) })], 60_000)!;
+    expect(w).toMatchObject({ configured: { a: 50, b: 50 }, observed: {}, total: 0, sinceSplitChange: true, spanMs: 0, drift: undefined });
+  });
+
+  it("counts from the first sample when the history starts under the split configured now", () => {
+    const samples = [1, 2].map((s) => sample(s, { a: 100 }, { a: rev(3, { requests: counts(3) }) }));
+    expect(splitWindow(samples, 60_000)).toMatchObject({ total: 6, sinceSplitChange: false, spanMs: 2000 });
   });
 
   it("keeps to the window", () => {

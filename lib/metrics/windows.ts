@@ -50,22 +50,32 @@ export interface SplitWindow {
   source: "counters" | "rates";
   /** The window actually covered, in ms: shorter right after the split changed. */
   spanMs: number;
+  /** Whether the window starts at a change of the configured split (so `spanMs` is the time since it). */
+  sinceSplitChange: boolean;
   /** Per revision; undefined when there are too few requests to tell. */
   drift: DriftVerdict[] | undefined;
 }
 
 /**
  * The observed split over the last `windowMs`, counting only the samples taken under the split
- * configured now: right after a change the old split's requests would look like drift.
+ * configured now: right after a change the old split's requests would look like drift. The first
+ * sample that saw the new split is left out too: its counts cover the second before it, in which
+ * the split changed, so some of them were routed by the old one.
  */
 export function splitWindow(samples: readonly MetricsSample[], windowMs: number): SplitWindow | undefined {
   const last = samples.at(-1);
   if (!last) return undefined;
   const key = splitKey(last.configured);
   const inWindow: MetricsSample[] = [];
+  let sinceSplitChange = false;
   for (let i = samples.length - 1; i >= 0; i--) {
     const s = samples[i]!;
-    if (last.at - s.at >= windowMs || splitKey(s.configured) !== key) break;
+    if (last.at - s.at >= windowMs) break;
+    if (splitKey(s.configured) !== key) {
+      sinceSplitChange = true;
+      inWindow.pop();
+      break;
+    }
     inWindow.push(s);
   }
   const counted = inWindow.every((s) => Object.values(s.revisions).every((r) => r.readyPods === 0 || r.requests));
@@ -80,14 +90,15 @@ export function splitWindow(samples: readonly MetricsSample[], windowMs: number)
   }
   for (const name of Object.keys(observed)) observed[name] = Math.round(observed[name]!);
   const total = Object.values(observed).reduce((a, b) => a + b, 0);
-  const oldest = inWindow.at(-1)!;
+  const oldest = inWindow.at(-1);
   return {
     configured: last.configured,
     observed,
     total,
     viaTag,
     source: counted ? "counters" : "rates",
-    spanMs: last.at - oldest.at + 1000,
+    spanMs: oldest ? last.at - oldest.at + 1000 : 0,
+    sinceSplitChange,
     drift: judgeDrift(last.configured, observed),
   };
 }
