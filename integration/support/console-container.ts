@@ -7,11 +7,15 @@ import { execFile, spawn } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
 import { IN_CLUSTER_ROOT_ENV, SERVICE_ACCOUNT_DIR } from "@/lib/auth/token-cluster";
+import { untilListening } from "./console-output";
 import type { RunningConsole } from "./standalone-console";
 
 const exec = promisify(execFile);
 /** The Docker client scripts/test-image.ts used. */
 const DOCKER = process.env.DOCKER || "docker";
+/** deploy/Dockerfile's USER and deploy/deployment.yaml's runAsUser and runAsGroup. */
+export const IMAGE_USER = 65532;
+
 const docker = async (...args: string[]) => (await exec(DOCKER, args, { maxBuffer: 16 * 1024 * 1024 })).stdout.trim();
 
 /** Runs `image` with the console's `args` on `port`, resolving once it listens (or failing with its output). */
@@ -25,7 +29,7 @@ export async function startConsoleContainer(image: string, port: number, args: s
     "run", "--detach", "--name", name, "--network", "host",
     // deploy/deployment.yaml's securityContext: runAsUser 65532, readOnlyRootFilesystem, drop ALL,
     // allowPrivilegeEscalation false; its memory limit; its emptyDir on /tmp.
-    "--user", "65532:65532", "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
+    "--user", `${IMAGE_USER}:${IMAGE_USER}`, "--read-only", "--cap-drop", "ALL", "--security-opt", "no-new-privileges",
     "--memory", "512m", "--tmpfs", "/tmp:rw,mode=1777,size=64m",
     ...mounts,
     ...Object.entries(podEnv).flatMap(([key, value]) => ["--env", `${key}=${value}`]),
@@ -33,27 +37,13 @@ export async function startConsoleContainer(image: string, port: number, args: s
   );
   const remove = () => docker("rm", "--force", name).then(() => undefined);
   // The container's output as it comes; `docker logs --follow` ends when the container does.
-  let out = "";
   const follow = spawn(DOCKER, ["logs", "--follow", name], { stdio: ["ignore", "pipe", "pipe"] });
-  follow.stdout.on("data", (d: Buffer) => (out += d.toString()));
-  follow.stderr.on("data", (d: Buffer) => (out += d.toString()));
   const ended = new Promise<void>((resolve) => follow.once("exit", () => resolve()));
-  const started = Date.now();
-  while (!out.includes("- Local:")) {
-    if (follow.exitCode !== null) {
-      await remove();
-      throw new Error(`the console exited:\n${out}`);
-    }
-    if (Date.now() - started > 60_000) {
-      await remove();
-      throw new Error(`the console did not start in 60 s:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const output = await untilListening(follow, remove);
   return {
     url: `http://127.0.0.1:${port}`,
     pid: Number(await docker("inspect", "-f", "{{.State.Pid}}", name)),
-    output: () => out,
+    output,
     async stop() {
       await docker("stop", "-t", "10", name);
       await ended;

@@ -13,7 +13,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { scratchDir } from "@/emulator/testing/temp-dir";
 import { buildIsCurrent } from "@/scripts/build-freshness";
-import { startConsoleContainer } from "./console-container";
+import { IMAGE_USER, startConsoleContainer } from "./console-container";
+import { untilListening } from "./console-output";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const STANDALONE = path.join(ROOT, ".next/standalone");
@@ -39,8 +40,7 @@ export interface RunningConsole {
   stop(): Promise<void>;
 }
 
-/** deploy/Dockerfile's USER and deploy/deployment.yaml's runAsUser. */
-export const IMAGE_USER = 65532;
+export { IMAGE_USER };
 
 /** Whether this process can run a child as IMAGE_USER. */
 export const canRunAsImageUser = () => process.getuid?.() === 0;
@@ -77,23 +77,12 @@ export async function startStandaloneConsole(port: number, args: string[], env: 
     // Only what a pod would have: no kubeconfig, no embedded cluster; the image's ENV.
     env: { PATH: process.env.PATH ?? "", HOME: image ? "/nonexistent" : path.join(STANDALONE, ".home-unused"), ...(image ? { TMPDIR: image.tmp } : {}), NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
   });
-  let out = "";
-  child.stdout!.on("data", (d: Buffer) => (out += d.toString()));
-  child.stderr!.on("data", (d: Buffer) => (out += d.toString()));
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const started = Date.now();
-  while (!out.includes("- Local:")) {
-    if (child.exitCode !== null) throw new Error(`the console exited with ${child.exitCode}:\n${out}`);
-    if (Date.now() - started > 60_000) {
-      child.kill("SIGKILL");
-      throw new Error(`the console did not start in 60 s:\n${out}`);
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
+  const output = await untilListening(child, () => child.kill("SIGKILL"));
   return {
     url: `http://127.0.0.1:${port}`,
     pid: child.pid!,
-    output: () => out,
+    output,
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       await exited;
