@@ -34,7 +34,7 @@
 // line through its minute medians (minutes 2 to the last) rises, with its 95 % confidence
 // interval above zero: a leak does both. Both figures are printed for every series. --explain takes heap snapshots of the
 // server and the page as minute 2 starts and after the last minute, and prints the kinds of
-// object that grew most between them (bench/support/heap-snapshot.ts). A snapshot pauses the
+// object, compiled code and string shape that grew most between them (bench/support/heap-snapshot.ts). A snapshot pauses the
 // server for seconds and leaves it some 200 MB more resident memory (V8 builds the snapshot
 // outside the JavaScript heap), so a run with --explain says what grows, not by how much.
 
@@ -192,6 +192,7 @@ async function main() {
         const label = side === "server" ? "console server" : "Service page  ";
         console.log(`  ${label}  ${described(grownKinds(before[side].kinds, after[side].kinds))}`);
         console.log(`  ${label}  its compiled code, by name: ${described(grownKinds(before[side].code, after[side].code, 10))}`);
+        console.log(`  ${label}  its strings, by shape (digits as #): ${described(grownKinds(before[side].strings, after[side].strings, 10))}`);
       }
     }
     console.log(

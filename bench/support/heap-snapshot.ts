@@ -2,7 +2,8 @@
 // HeapProfiler.takeHeapSnapshot, as JSON) summed per node type and constructor name, so two
 // summaries taken minutes apart say what grew. Strings are one kind, compiled code another; the
 // compiled code is also summed by name (a function's SharedFunctionInfo and code carry its name,
-// a regular expression's code its source), to say whose code keeps being made.
+// a regular expression's code its source), to say whose code keeps being made, and the strings by
+// shape (their first 60 characters, each digit as #), to say which strings keep being kept.
 
 export type KindSizes = Map<string, { count: number; bytes: number }>;
 
@@ -10,6 +11,8 @@ export interface HeapSummary {
   kinds: KindSizes;
   /** The "code" nodes by name. */
   code: KindSizes;
+  /** The strings by shape: "18:02:11|11px" and "18:02:12|11px" are both "##:##:##|##px". */
+  strings: KindSizes;
 }
 
 interface SnapshotJson {
@@ -18,6 +21,7 @@ interface SnapshotJson {
   strings: string[];
 }
 
+const STRING_TYPES = new Set(["string", "concatenated string", "sliced string"]);
 const LUMPED: Record<string, string> = { string: "(strings)", "concatenated string": "(strings)", "sliced string": "(strings)", code: "(compiled code)", number: "(heap numbers)" };
 
 export function summarizeSnapshot(json: string): HeapSummary {
@@ -25,7 +29,7 @@ export function summarizeSnapshot(json: string): HeapSummary {
   const fields = snap.snapshot.meta.node_fields;
   const types = snap.snapshot.meta.node_types[0];
   const [typeAt, nameAt, sizeAt] = [fields.indexOf("type"), fields.indexOf("name"), fields.indexOf("self_size")];
-  const summary: HeapSummary = { kinds: new Map(), code: new Map() };
+  const summary: HeapSummary = { kinds: new Map(), code: new Map(), strings: new Map() };
   const add = (sizes: KindSizes, key: string, bytes: number) => {
     const entry = sizes.get(key) ?? { count: 0, bytes: 0 };
     entry.count++;
@@ -38,6 +42,7 @@ export function summarizeSnapshot(json: string): HeapSummary {
     const bytes = snap.nodes[i + sizeAt]!;
     add(summary.kinds, LUMPED[type] ?? (name ? `${type} ${name}` : type), bytes);
     if (type === "code") add(summary.code, name || "(unnamed)", bytes);
+    if (STRING_TYPES.has(type)) add(summary.strings, name.replace(/\d/g, "#"), bytes);
   }
   return summary;
 }
