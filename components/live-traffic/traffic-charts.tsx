@@ -6,6 +6,7 @@
 
 import { Area, AreaChart, CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { revisionColor } from "@/components/revisions/revision-color";
+import { timeTicks } from "@/lib/metrics/time-ticks";
 
 type Row = Record<string, number | null>;
 
@@ -33,7 +34,8 @@ interface TimeChartProps extends ChartProps {
   valueDomain?: [number, number];
 }
 
-const clock = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const clockSeconds = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit", second: "2-digit" });
+const clockMinutes = (at: number) => new Date(at).toLocaleTimeString([], { hour: "2-digit", minute: "2-digit" });
 const AXIS = { fontSize: 11, stroke: "#64748b" } as const;
 
 function ChartFigure({ title, children }: { title: string; children: React.ReactNode }) {
@@ -48,15 +50,24 @@ function ChartFigure({ title, children }: { title: string; children: React.React
 /** Revisions over time: the grid, time axis, value axis and tooltip every chart shares. */
 function TimeChart({ title, unit, rows, revisions, series, wholeNumbers, valueDomain }: TimeChartProps) {
   const Chart = series.shape === "line" ? LineChart : AreaChart;
+  const time = timeTicks(rows[0]?.at ?? 0, rows.at(-1)?.at ?? 0);
   return (
     <ChartFigure title={title}>
       <div role="img" aria-label={`${title}: ${latest(rows, revisions, unit)}`} className="h-44">
         <ResponsiveContainer width="100%" height="100%">
           <Chart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
             <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
-            <XAxis dataKey="at" type="number" domain={["dataMin", "dataMax"]} tickFormatter={clock} tick={AXIS} minTickGap={40} />
+            <XAxis
+              dataKey="at"
+              type="number"
+              domain={["dataMin", "dataMax"]}
+              ticks={time.ticks}
+              tickFormatter={time.stepMs < 60_000 ? clockSeconds : clockMinutes}
+              tick={AXIS}
+              minTickGap={24}
+            />
             <YAxis allowDecimals={!wholeNumbers} domain={valueDomain} tick={AXIS} />
-            <Tooltip labelFormatter={(v) => clock(Number(v))} isAnimationActive={false} />
+            <Tooltip labelFormatter={(v) => clockSeconds(Number(v))} isAnimationActive={false} />
             {revisions.map((r) =>
               series.shape === "line" ? (
                 <Line key={r} type="monotone" dataKey={r} stroke={revisionColor(r)} dot={false} strokeWidth={2} connectNulls={false} isAnimationActive={false} />
