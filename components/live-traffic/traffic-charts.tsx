@@ -50,7 +50,9 @@ function ChartFigure({ title, children }: { title: string; children: React.React
 /** Revisions over time: the grid, time axis, value axis and tooltip every chart shares. */
 function TimeChart({ title, unit, rows, revisions, series, wholeNumbers, valueDomain }: TimeChartProps) {
   const Chart = series.shape === "line" ? LineChart : AreaChart;
-  const time = timeTicks(rows[0]?.at ?? 0, rows.at(-1)?.at ?? 0);
+  const [first, last] = [rows[0]?.at, rows.at(-1)?.at];
+  // No rows, no ticks: a tick at 0 would label an empty chart with the epoch's time.
+  const time = first != null && last != null ? timeTicks(first, last) : { ticks: [], stepMs: 0 };
   return (
     <ChartFigure title={title}>
       <div role="img" aria-label={`${title}: ${latest(rows, revisions, unit)}`} className="h-44">

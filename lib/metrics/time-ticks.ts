@@ -4,7 +4,7 @@
 // steps of the clock the same few labels stay put as the window slides, and a new one appears once
 // a step, as on any monitoring dashboard.
 
-/** The steps a time axis may take, in ms: each divides the next hour evenly. */
+/** The steps a time axis may take, in ms: each divides an hour evenly. */
 const STEPS_MS = [5_000, 10_000, 15_000, 30_000, 60_000, 120_000, 300_000] as const;
 
 export interface TimeTicks {
@@ -17,7 +17,7 @@ export interface TimeTicks {
 /**
  * Ticks on whole multiples of the smallest step that puts at most `most` ticks in `from`..`to`
  * (ms since the epoch). Multiples of the epoch are whole steps of the local clock too: every time
- * zone's offset today is a whole multiple of 5 minutes (+5:45, +12:45 included).
+ * zone's offset today is a whole multiple of 15 minutes (+5:45 and +12:45 included).
  */
 export function timeTicks(from: number, to: number, most = 6): TimeTicks {
   const stepMs = STEPS_MS.find((step) => count(from, to, step) <= most) ?? STEPS_MS.at(-1)!;
