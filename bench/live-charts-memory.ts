@@ -1,6 +1,7 @@
 // Memory over time with the Service page's Live Traffic open and steady traffic: the console
-// server's resident memory and live JavaScript heap, and the open page's live JavaScript heap
-// (target: no growth between minute 2 and the last minute beyond noise).
+// server's resident memory, its live JavaScript heap (its data, and V8's compiled code apart) and
+// what its objects hold outside the heap, and the open page's live JavaScript heap (target: no
+// growth between minute 2 and the last minute beyond noise).
 //
 //   npx tsx bench/live-charts-memory.ts [--minutes 10] [--prefill-minutes 10] [--warmup-minutes 0] [--rps 4] [--every-seconds 10] [--explain] [--malloc-arena-max N]
 //
@@ -17,16 +18,24 @@
 // compiled code on the heap grows with it until every path is hot, then levels off. The
 // measured minutes after a warm-up say whether anything grows once that is done: a leak does.
 // With the page open in Chromium, drawing a sample a second, every --every-seconds the script
-// reads: the console server's resident memory (from
-// /proc), its live heap and the memory its objects hold outside the heap (Buffers: `external`)
-// (its inspector, opened on SIGUSR1, after a forced full GC) and the page's live heap (Chromium's
-// DevTools protocol, after a forced full GC); bench/support/js-heap.ts. Each minute prints the
-// median of its readings and their range. --malloc-arena-max N runs the server with glibc's
-// MALLOC_ARENA_MAX=N, to tell the allocator's growth from the program's.
+// reads: the console server's resident memory (from /proc); after a full GC (its inspector,
+// opened on SIGUSR1), its live heap less V8's compiled code, that compiled code (machine code
+// and bytecode with their metadata), and the memory its objects hold outside the heap (Buffers:
+// `external`); and the page's live heap after a full GC (Chromium's DevTools protocol). Each GC
+// and reading runs in a task of its own, after whatever the process was doing
+// (bench/support/js-heap.ts says why that matters). Each minute prints the median of its
+// readings and their range. --malloc-arena-max N runs the server with glibc's MALLOC_ARENA_MAX=N,
+// to tell the allocator's growth from the program's.
 //
-// Noise: a reading after a full GC still holds whatever is in flight at that moment (a request,
-// a sample being drawn), and resident memory moves with the allocator, so readings within one
-// minute differ with no trend. The noise is the typical such spread: the median, over minutes 2
+// The server's compiled code is printed with its figures but not judged: it is V8's, it grows
+// while V8 compiles the paths a long run exercises (slower and slower; it levels off when every
+// path is hot), and it is in resident memory, which is judged. What is judged on the heap is
+// the console's own data. The page's compiled code cannot be told apart from its data (a page
+// has no getHeapCodeStatistics), so the page is judged on its whole heap.
+//
+// Noise: a reading after a full GC still holds whatever is under way at that moment (a request
+// waiting for its answer, a sample on its way to the page), and resident memory moves with the
+// allocator, so readings within one minute differ with no trend. The noise is the typical such spread: the median, over minutes 2
 // to the last, of each minute's range. The growth from minute 2 to the last minute (their
 // medians) is "beyond noise" when it is larger than that. Memory can also wander from minute to
 // minute by more than it spreads within one (resident memory does, with the allocator), up and
@@ -45,7 +54,7 @@ import { scratchDir } from "../emulator/testing/temp-dir";
 import { launchChromium } from "./support/browser";
 import { startConsole } from "./support/console-server";
 import { grownKinds, type HeapSummary } from "./support/heap-snapshot";
-import { type HeapReader, INSPECT_ON_SIGNAL, inspectNodeProcess, inspectPage } from "./support/js-heap";
+import { type HeapReader, INSPECT_ON_SIGNAL, inspectNodeProcess, inspectPage, PAGE_HEAP_ARGS } from "./support/js-heap";
 import { createLiveService } from "./support/live-service";
 import { openMetricsStream } from "./support/metrics-stream";
 import { rssMb } from "./support/process-memory";
@@ -75,18 +84,21 @@ interface Reading {
   /** The measured minute, from 1; a warm-up minute is 0 or less. */
   minute: number;
   rssMb: number;
-  serverHeapMb: number;
+  serverDataMb: number;
+  serverCodeMb: number;
   serverExternalMb: number;
   pageHeapMb: number;
 }
 
-type Series = "rssMb" | "serverHeapMb" | "serverExternalMb" | "pageHeapMb";
-const SERIES: Array<{ key: Series; name: string }> = [
-  { key: "rssMb", name: "console server resident memory" },
-  { key: "serverHeapMb", name: "console server live heap (after GC)" },
-  { key: "serverExternalMb", name: "console server external (after GC)" },
-  { key: "pageHeapMb", name: "Service page live heap (after GC)" },
+type Series = Exclude<keyof Reading, "minute">;
+const SERIES: Array<{ key: Series; name: string; judged: boolean }> = [
+  { key: "rssMb", name: "server resident memory", judged: true },
+  { key: "serverDataMb", name: "server heap less compiled code", judged: true },
+  { key: "serverCodeMb", name: "server compiled code (V8's)", judged: false },
+  { key: "serverExternalMb", name: "server external", judged: true },
+  { key: "pageHeapMb", name: "Service page live heap", judged: true },
 ];
+const COLUMN = 34;
 
 const range = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
 
@@ -119,7 +131,7 @@ async function main() {
     if (PREFILL_MINUTES > 0) console.log(`prefilling: the poller runs for ${PREFILL_MINUTES} minutes with one stream viewer before the page opens`);
     await sleep(PREFILL_MINUTES * 60_000);
 
-    browser = await launchChromium();
+    browser = await launchChromium(PAGE_HEAP_ARGS);
     const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`/clusters/${server.clusterId}/knative/services/${svc.namespace}/${svc.name}`);
@@ -135,7 +147,7 @@ async function main() {
     const t0 = Date.now();
     const warmup = WARMUP_MINUTES > 0 ? `, after ${WARMUP_MINUTES} minutes of warm-up (w1…w${WARMUP_MINUTES}, not judged)` : "";
     console.log(`sampling every ${EVERY_S} s for ${MINUTES} minutes${warmup} (medians per minute, range in brackets, MB):`);
-    console.log(`  minute  ${SERIES.map((s) => s.name.padEnd(40)).join("")}`);
+    console.log(`  minute  ${SERIES.map((s) => s.name.padEnd(COLUMN)).join("")}`);
     const snapshots = async () => ({ server: await serverHeap.snapshot(), page: await pageHeap.snapshot() });
     let before: { server: HeapSummary; page: HeapSummary } | undefined;
     for (let elapsed = 1; elapsed <= WARMUP_MINUTES + MINUTES; elapsed++) {
@@ -144,11 +156,14 @@ async function main() {
       if (minute === 2 && values.explain) before = await snapshots();
       while (Date.now() + EVERY_S * 1000 <= end + 1) {
         const next = Date.now() + EVERY_S * 1000;
+        const rss = rssMb(server.pid);
+        const { used, compiledCode, external } = await serverHeap.readAfterGc();
         readings.push({
           minute,
-          rssMb: rssMb(server.pid),
-          serverHeapMb: (await serverHeap.usedAfterGc()) / MB,
-          serverExternalMb: (await serverHeap.externalAfterGc()) / MB,
+          rssMb: rss,
+          serverDataMb: (used - compiledCode) / MB,
+          serverCodeMb: compiledCode / MB,
+          serverExternalMb: external / MB,
           pageHeapMb: (await pageHeap.usedAfterGc()) / MB,
         });
         await sleep(Math.max(0, next - Date.now()));
@@ -157,7 +172,7 @@ async function main() {
       const inMinute = readings.filter((r) => r.minute === minute);
       const cells = SERIES.map(({ key }) => {
         const xs = inMinute.map((r) => r[key]);
-        return `${median(xs).toFixed(2).padStart(7)} [${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`.padEnd(40);
+        return `${median(xs).toFixed(2).padStart(7)} [${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)}]`.padEnd(COLUMN);
       });
       console.log(`  ${(minute > 0 ? String(minute) : `w${elapsed}`).padStart(6)}  ${cells.join("")}`);
     }
@@ -173,16 +188,16 @@ async function main() {
     console.log(`growth from minute 2 to minute ${last} (medians), against noise (the median range of readings within a minute, minutes 2 to ${last}):`);
     let grows = false;
     const signed = (x: number) => `${x >= 0 ? "+" : ""}${x.toFixed(2)}`;
-    for (const { key, name } of SERIES) {
+    for (const { key, name, judged } of SERIES) {
       const at = (minute: number) => readings.filter((r) => r.minute === minute).map((r) => r[key]);
       const growth = median(at(last)) - median(at(2));
       const noise = median(Array.from({ length: last - 1 }, (_, i) => range(at(i + 2))));
       const trend = linearTrend(Array.from({ length: last - 1 }, (_, i): [number, number] => [i + 2, median(at(i + 2))]));
       const rising = trend.low > 0;
       const verdict = growth > noise && rising ? "GROWS" : growth > noise ? "beyond noise, but no trend" : "within noise";
-      grows ||= verdict === "GROWS";
+      if (judged) grows ||= verdict === "GROWS";
       console.log(
-        `  ${name.padEnd(40)} ${signed(growth)} MB   noise ${noise.toFixed(2)} MB   trend ${signed(trend.slope * 10)} MB per 10 min (95 %: ${signed(trend.low * 10)} to ${signed(trend.high * 10)})   ${verdict}`,
+        `  ${name.padEnd(COLUMN)} ${signed(growth)} MB   noise ${noise.toFixed(2)} MB   trend ${signed(trend.slope * 10)} MB per 10 min (95 %: ${signed(trend.low * 10)} to ${signed(trend.high * 10)})   ${verdict}${judged ? "" : " (not judged)"}`,
       );
     }
     if (before && after) {

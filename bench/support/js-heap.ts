@@ -1,7 +1,16 @@
-// The live JavaScript heap of a process, read through the DevTools protocol after a forced full
-// GC (HeapProfiler.collectGarbage, then Runtime.getHeapUsage): what is still reachable, without
-// the garbage that makes resident memory a saw-tooth. Two targets speak the same protocol: a
-// browser page (Playwright's CDP session) and a Node.js process (its inspector, over WebSocket).
+// The live JavaScript heap of a process, read through the DevTools protocol after a full GC:
+// what is still reachable, without the garbage that makes resident memory a saw-tooth. Two
+// targets speak the same protocol: a browser page (Playwright's CDP session) and a Node.js
+// process (its inspector, over WebSocket).
+//
+// The GC and the reading run in a task of their own, between the target's other tasks, never
+// through the protocol's own HeapProfiler.collectGarbage: a protocol command that arrives while
+// JavaScript runs is carried out at once, as a V8 interrupt inside the running task, and
+// whatever that task holds then is live. A page drawing its charts once a second holds some
+// 4 to 5 MB while it draws, so readings taken that way flipped between two levels; and with
+// readings every 10 or 20 s, a whole number of the page's seconds, a reading keeps the phase of
+// the last one, so each level lasted minutes. A task of its own starts after the drawing's task
+// has ended.
 //
 // Either can also give a heap snapshot's summary (bench/support/heap-snapshot.ts).
 //
@@ -15,7 +24,7 @@ import { type HeapSummary, summarizeSnapshot } from "./heap-snapshot";
 import { sleep } from "./stats";
 
 export interface HeapReader {
-  /** Bytes of live JavaScript heap, measured right after a full GC. */
+  /** Bytes of live JavaScript heap, measured right after a full GC, in a task of its own. */
   usedAfterGc(): Promise<number>;
   /** A heap snapshot (taken after a full GC), summed by kind. */
   snapshot(): Promise<HeapSummary>;
@@ -25,13 +34,31 @@ export interface HeapReader {
 /** NODE_OPTIONS that make SIGUSR1 open the inspector on a free loopback port. */
 export const INSPECT_ON_SIGNAL = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --inspect-port=127.0.0.1:0`.trim() };
 
+/**
+ * Chromium flags a page needs for inspectPage: `gc()` for the page's own task, and exact figures
+ * from `performance.memory` (without this flag they are rounded, and noised, to hide them from
+ * fingerprinting). `usedJSHeapSize` is the heap's used size plus ArrayBuffers' backing stores.
+ */
+export const PAGE_HEAP_ARGS = ["--js-flags=--expose-gc", "--enable-precise-memory-info"];
+
 export async function inspectPage(page: Page): Promise<HeapReader> {
   const cdp = await page.context().newCDPSession(page);
+  if (!(await page.evaluate(() => typeof (globalThis as { gc?: unknown }).gc === "function"))) {
+    throw new Error(`the page has no gc(): launch Chromium with ${PAGE_HEAP_ARGS.join(" ")}`);
+  }
   return {
-    async usedAfterGc() {
-      await cdp.send("HeapProfiler.collectGarbage");
-      return (await cdp.send("Runtime.getHeapUsage")).usedSize;
-    },
+    usedAfterGc: () =>
+      page.evaluate(
+        () =>
+          new Promise<number>((resolve) =>
+            setTimeout(() => {
+              (globalThis as unknown as { gc: () => void }).gc();
+              resolve((performance as unknown as { memory: { usedJSHeapSize: number } }).memory.usedJSHeapSize);
+            }, 0),
+          ),
+      ),
+    // A snapshot is taken where the protocol's command lands, possibly inside a task (see above):
+    // two snapshots compared can differ by what a drawing held at the time.
     async snapshot() {
       const chunks: string[] = [];
       const onChunk = ({ chunk }: { chunk: string }) => chunks.push(chunk);
@@ -45,15 +72,46 @@ export async function inspectPage(page: Page): Promise<HeapReader> {
   };
 }
 
-/** A Node.js process's heap, and the memory it holds outside it that V8 is told of. */
+/** A Node.js process's heap, split into its data and V8's compiled code, and what its objects hold outside it. */
 export interface NodeHeapReader extends HeapReader {
+  /** One reading after one full GC, in a task of its own. */
+  readAfterGc(): Promise<NodeHeapReading>;
+}
+
+export interface NodeHeapReading {
+  /** Bytes of live JavaScript heap (`v8.getHeapStatistics().used_heap_size`). */
+  used: number;
+  /**
+   * Of those, V8's compiled code: machine code and bytecode with their metadata (relocation
+   * info, deoptimization data, source positions, constant pools), as `v8.getHeapCodeStatistics()`
+   * sums them. It grows while V8 compiles the paths a long run exercises, then levels off;
+   * `used` minus this is the program's own data.
+   */
+  compiledCode: number;
   /**
    * Bytes outside the JavaScript heap held by its objects (`process.memoryUsage().external`:
-   * Buffers and ArrayBuffers among them), read right after a full GC. Resident memory growing
-   * while this and the heap stay flat is the allocator's or compiled code's, not the program's data.
+   * Buffers and ArrayBuffers among them). Resident memory growing while this and the heap stay
+   * flat is the allocator's, not the program's data.
    */
-  externalAfterGc(): Promise<number>;
+  external: number;
 }
+
+// Evaluated in the process: V8 exposes gc() to a context made after --expose-gc is set, so the
+// flag is set at the first reading and the function kept on a global of the bench's own name.
+const NODE_READING = `new Promise((resolve) => setImmediate(() => {
+  const v8 = process.getBuiltinModule("v8");
+  if (!globalThis.__benchGc) {
+    v8.setFlagsFromString("--expose-gc");
+    globalThis.__benchGc = process.getBuiltinModule("vm").runInNewContext("gc");
+  }
+  globalThis.__benchGc();
+  const code = v8.getHeapCodeStatistics();
+  resolve({
+    used: v8.getHeapStatistics().used_heap_size,
+    compiledCode: code.code_and_metadata_size + code.bytecode_and_metadata_size,
+    external: process.memoryUsage().external,
+  });
+}))`;
 
 /** Opens the inspector of `pid` (started with INSPECT_ON_SIGNAL), whose stderr `output()` returns. */
 export async function inspectNodeProcess(pid: number, output: () => string, timeoutMs = 10_000): Promise<NodeHeapReader> {
@@ -89,16 +147,13 @@ export async function inspectNodeProcess(pid: number, output: () => string, time
       pending.set(id, { resolve: resolve as (result: unknown) => void, reject });
       ws.send(JSON.stringify({ id, method, params }));
     });
+  const readAfterGc = async () => {
+    const { result } = await send<{ result: { value: NodeHeapReading } }>("Runtime.evaluate", { expression: NODE_READING, awaitPromise: true, returnByValue: true });
+    return result.value;
+  };
   return {
-    async usedAfterGc() {
-      await send("HeapProfiler.collectGarbage");
-      return (await send<{ usedSize: number }>("Runtime.getHeapUsage")).usedSize;
-    },
-    async externalAfterGc() {
-      await send("HeapProfiler.collectGarbage");
-      const { result } = await send<{ result: { value: number } }>("Runtime.evaluate", { expression: "process.memoryUsage().external", returnByValue: true });
-      return result.value;
-    },
+    readAfterGc,
+    usedAfterGc: async () => (await readAfterGc()).used,
     async snapshot() {
       snapshotChunks = [];
       await send("HeapProfiler.collectGarbage");
