@@ -35,8 +35,8 @@
 //
 // Noise: a reading after a full GC still holds whatever is under way at that moment (a request
 // waiting for its answer, a sample on its way to the page), and resident memory moves with the
-// allocator, so readings within one minute differ with no trend. The noise is the typical such spread: the median, over minutes 2
-// to the last, of each minute's range. The growth from minute 2 to the last minute (their
+// allocator, so readings within one minute differ with no trend. The noise is the typical such
+// spread: the median, over minutes 2 to the last, of each minute's range. The growth from minute 2 to the last minute (their
 // medians) is "beyond noise" when it is larger than that. Memory can also wander from minute to
 // minute by more than it spreads within one (resident memory does, with the allocator), up and
 // down with no trend; so a series GROWS only when its growth is beyond noise and the least-squares
