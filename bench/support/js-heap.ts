@@ -155,7 +155,12 @@ export async function inspectNodeProcess(pid: number, output: () => string, time
       ws.send(JSON.stringify({ id, method, params }));
     });
   const readAfterGc = async () => {
-    const { result } = await send<{ result: { value: NodeHeapReading } }>("Runtime.evaluate", { expression: NODE_READING, awaitPromise: true, returnByValue: true });
+    const { result, exceptionDetails } = await send<{ result: { value: NodeHeapReading }; exceptionDetails?: { exception?: { description?: string }; text: string } }>(
+      "Runtime.evaluate",
+      { expression: NODE_READING, awaitPromise: true, returnByValue: true },
+    );
+    // A Node without process.getBuiltinModule (before 20.16) lands here, not in a reading of undefined.
+    if (exceptionDetails) throw new Error(`pid ${pid} could not read its heap: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
     return result.value;
   };
   return {
