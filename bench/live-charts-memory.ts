@@ -1,9 +1,9 @@
 // Memory over time with the Service page's Live Traffic open and steady traffic: the console
-// server's resident memory, its live JavaScript heap (its data, and V8's compiled code apart) and
-// what its objects hold outside the heap, and the open page's live JavaScript heap (target: no
-// growth between minute 2 and the last minute beyond noise).
+// server's memory, split into what the console holds and what V8 keeps for itself, and the open
+// page's live JavaScript heap (target: no growth between minute 2 and the last minute beyond
+// noise, in what the console holds).
 //
-//   npx tsx bench/live-charts-memory.ts [--minutes 10] [--prefill-minutes 10] [--warmup-minutes 0] [--rps 4] [--every-seconds 10] [--explain] [--malloc-arena-max N]
+//   npx tsx bench/live-charts-memory.ts [--minutes 10] [--prefill-minutes 10] [--warmup-minutes 0] [--rps 4] [--every-seconds 10] [--jit] [--explain] [--malloc-arena-max N]
 //
 // One Service with two Revisions split 50/50, each kept at one ready pod (min-scale 1), gets
 // --rps requests a second through the gateway. What is kept is bounded by design: the server's
@@ -13,39 +13,48 @@
 // history and full charts, and whatever grows after that is not a buffer filling up
 // (--prefill-minutes 0 measures the first viewer's first minutes instead, buffers filling).
 // --warmup-minutes keeps the page open that long before the measured minutes begin, readings
-// printed (as w1, w2, …) but not judged: V8 compiles the code a page's life exercises (the
-// server's rendering and streaming, the page's drawing) over its first quarter hour or so, and
-// compiled code on the heap grows with it until every path is hot, then levels off. The
-// measured minutes after a warm-up say whether anything grows once that is done: a leak does.
-// With the page open in Chromium, drawing a sample a second, every --every-seconds the script
-// reads: the console server's resident memory (from /proc); after a full GC (its inspector,
-// opened on SIGUSR1), its live heap less V8's compiled code, that compiled code (machine code
-// and bytecode with their metadata), and the memory its objects hold outside the heap (Buffers:
-// `external`); and the page's live heap after a full GC (Chromium's DevTools protocol). Each GC
-// and reading runs in a task of its own, after whatever the process was doing
-// (bench/support/js-heap.ts says why that matters). Each minute prints the median of its
-// readings and their range. --malloc-arena-max N runs the server with glibc's MALLOC_ARENA_MAX=N,
-// to tell the allocator's growth from the program's.
+// printed (as w1, w2, …) but not judged. --malloc-arena-max N runs the server with glibc's
+// MALLOC_ARENA_MAX=N, to tell the allocator's growth from the program's.
 //
-// The server's compiled code is printed with its figures but not judged: it is V8's, it grows
-// while V8 compiles the paths a long run exercises (slower and slower; it levels off when every
-// path is hot), and it is in resident memory, which is judged. What is judged on the heap is
-// the console's own data. The page's compiled code cannot be told apart from its data (a page
-// has no getHeapCodeStatistics), so the page is judged on its whole heap.
+// V8's JIT is off unless --jit: the server runs with --no-opt --no-maglev --no-sparkplug (not
+// --jitless, which turns off WebAssembly, and Node's fetch parses HTTP with it), the page with
+// --jitless. With the JIT on, V8 compiles the paths a long run exercises, slower and slower, and
+// remakes optimized code it drops, for an hour and more; compiled code and its metadata grow
+// with it on both sides, and the page's heap cannot be read without them (a page has no
+// getHeapCodeStatistics). Over an hour with the JIT on (README, "Benchmarks"), every series rose
+// by less each third, the page's heap by 0.6 MB. A leak in the console's own data grows the same
+// with the JIT off, and is not hidden among V8's code: that is what the default run judges.
+// --jit runs both as users run them, to see how much V8's code adds.
+//
+// Every --every-seconds the script reads, each heap after a full GC run in a task of its own,
+// after whatever the process was doing (bench/support/js-heap.ts says why that matters):
+// - the console server, in one task: its resident memory; the memory V8's heap pages take; the
+//   rest of resident memory (native: the allocator's, Node's and the libraries' buffers, stacks);
+//   its live heap less V8's compiled code (machine code and bytecode with their metadata); that
+//   compiled code; and what its objects hold outside the heap (Buffers: `external`);
+// - the page's live heap.
+// Each minute prints the median of its readings and their range.
+//
+// What is judged is what the console holds: the server's heap less compiled code, its native
+// memory and `external`, and the page's heap. The rest is V8's and is printed, not judged: its
+// compiled code, and the memory its heap pages take, which V8 sizes to the allocation rate it
+// sees (it can step up by megabytes while what the pages hold stays flat, and resident memory,
+// their sum with native memory, steps with it).
 //
 // Noise: a reading after a full GC still holds whatever is under way at that moment (a request
-// waiting for its answer, a sample on its way to the page), and resident memory moves with the
+// waiting for its answer, a sample on its way to the page), and native memory moves with the
 // allocator, so readings within one minute differ with no trend. The noise is the typical such
-// spread: the median, over minutes 2 to the last, of each minute's range. The growth from minute 2 to the last minute (their
-// medians) is "beyond noise" when it is larger than that. Memory can also wander from minute to
-// minute by more than it spreads within one (resident memory does, with the allocator), up and
-// down with no trend; so a series GROWS only when its growth is beyond noise and the least-squares
-// line through its minute medians (minutes 2 to the last) rises, with its 95 % confidence
-// interval above zero: a leak does both. Both figures are printed for every series. --explain takes heap snapshots of the
-// server and the page as minute 2 starts and after the last minute, and prints the kinds of
-// object, compiled code and string shape that grew most between them (bench/support/heap-snapshot.ts). A snapshot pauses the
-// server for seconds and leaves it some 200 MB more resident memory (V8 builds the snapshot
-// outside the JavaScript heap), so a run with --explain says what grows, not by how much.
+// spread: the median, over minutes 2 to the last, of each minute's range. The growth from minute
+// 2 to the last minute (their medians) is "beyond noise" when it is larger than that. Memory can
+// also wander from minute to minute by more than it spreads within one, up and down with no
+// trend; so a series GROWS only when its growth is beyond noise and the least-squares line
+// through its minute medians (minutes 2 to the last) rises, with its 95 % confidence interval
+// above zero: a leak does both. Both figures are printed for every series. --explain takes heap
+// snapshots of the server and the page as minute 2 starts and after the last minute, and prints
+// the kinds of object, compiled code and string shape that grew most between them
+// (bench/support/heap-snapshot.ts). A snapshot pauses the server for seconds and leaves it some
+// 200 MB more resident memory (V8 builds the snapshot outside the JavaScript heap), so a run
+// with --explain says what grows, not by how much.
 
 import os from "node:os";
 import { parseArgs } from "node:util";
@@ -54,10 +63,9 @@ import { scratchDir } from "../emulator/testing/temp-dir";
 import { launchChromium } from "./support/browser";
 import { startConsole } from "./support/console-server";
 import { grownKinds, type HeapSummary } from "./support/heap-snapshot";
-import { type HeapReader, INSPECT_ON_SIGNAL, inspectNodeProcess, inspectPage, PAGE_HEAP_ARGS } from "./support/js-heap";
+import { type HeapReader, INSPECT_ON_SIGNAL, inspectNodeProcess, inspectPage, pageHeapArgs } from "./support/js-heap";
 import { createLiveService } from "./support/live-service";
 import { openMetricsStream } from "./support/metrics-stream";
-import { rssMb } from "./support/process-memory";
 import { linearTrend, median, sleep } from "./support/stats";
 import { startSteadyTraffic } from "./support/steady-traffic";
 
@@ -70,6 +78,7 @@ const { values } = parseArgs({
     "every-seconds": { type: "string", default: "10" },
     explain: { type: "boolean", default: false },
     "malloc-arena-max": { type: "string" },
+    jit: { type: "boolean", default: false },
   },
 });
 const MINUTES = Number(values.minutes);
@@ -77,6 +86,9 @@ const PREFILL_MINUTES = Number(values["prefill-minutes"]);
 const WARMUP_MINUTES = Number(values["warmup-minutes"]);
 const RPS = Number(values.rps);
 const EVERY_S = Number(values["every-seconds"]);
+const JIT = values.jit;
+/** V8's optimizing tiers off for JavaScript on the server; its WebAssembly (Node's fetch parses HTTP with it) keeps its own. */
+const SERVER_WITHOUT_JIT = ["--no-opt", "--no-maglev", "--no-sparkplug"];
 const MB = 1024 * 1024;
 if (MINUTES < 3) throw new Error("--minutes must be at least 3: minute 2 is the reference, minute 1 is the page settling");
 
@@ -84,21 +96,29 @@ interface Reading {
   /** The measured minute, from 1; a warm-up minute is 0 or less. */
   minute: number;
   rssMb: number;
+  serverHeapInMemoryMb: number;
+  serverNativeMb: number;
   serverDataMb: number;
   serverCodeMb: number;
   serverExternalMb: number;
   pageHeapMb: number;
+  /** The server's V8 heap in memory by space (MB). */
+  serverBySpace: Record<string, number>;
 }
 
-type Series = Exclude<keyof Reading, "minute">;
-const SERIES: Array<{ key: Series; name: string; judged: boolean }> = [
-  { key: "rssMb", name: "server resident memory", judged: true },
-  { key: "serverDataMb", name: "server heap less compiled code", judged: true },
-  { key: "serverCodeMb", name: "server compiled code (V8's)", judged: false },
-  { key: "serverExternalMb", name: "server external", judged: true },
-  { key: "pageHeapMb", name: "Service page live heap", judged: true },
+type Series = Exclude<keyof Reading, "minute" | "serverBySpace">;
+/** Each series, with its column's heading in the minute table; what is not judged is V8's (see above). */
+const SERIES: Array<{ key: Series; name: string; heading: string; judged: boolean }> = [
+  { key: "rssMb", name: "server resident memory", heading: "server resident", judged: false },
+  { key: "serverHeapInMemoryMb", name: "server V8 heap in memory", heading: "V8 heap in memory", judged: false },
+  { key: "serverNativeMb", name: "server native (resident less V8 heap)", heading: "native", judged: true },
+  { key: "serverDataMb", name: "server heap less compiled code", heading: "heap less code", judged: true },
+  { key: "serverCodeMb", name: "server compiled code (V8's)", heading: "compiled code", judged: false },
+  { key: "serverExternalMb", name: "server external", heading: "external", judged: true },
+  { key: "pageHeapMb", name: "Service page live heap", heading: "page heap", judged: true },
 ];
-const COLUMN = 34;
+const COLUMN = 24;
+const NAME = 38;
 
 const range = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
 
@@ -120,8 +140,12 @@ async function main() {
   try {
     const svc = await createLiveService(cluster, { namespace: "bench", name: "steady", revisions: 2 });
     const arenas = values["malloc-arena-max"];
-    server = await startConsole(cluster.kubeconfig, { env: { ...INSPECT_ON_SIGNAL, ...(arenas ? { MALLOC_ARENA_MAX: arenas } : {}) } });
+    server = await startConsole(cluster.kubeconfig, {
+      env: { ...INSPECT_ON_SIGNAL, ...(arenas ? { MALLOC_ARENA_MAX: arenas } : {}) },
+      nodeArgs: JIT ? [] : SERVER_WITHOUT_JIT,
+    });
     if (arenas) console.log(`console server with MALLOC_ARENA_MAX=${arenas}`);
+    console.log(JIT ? "V8's JIT on, as users run the console" : `V8's JIT off: the server runs with ${SERVER_WITHOUT_JIT.join(" ")}, the page with --jitless (--jit runs both as users do)`);
     console.log(`${os.cpus().length} cores, node ${process.version}, load average ${os.loadavg()[0]!.toFixed(2)}; ${new Date().toISOString()}`);
     console.log(`embedded cluster: Service ${svc.namespace}/${svc.name}, ${svc.revisions.join(" and ")} at 50/50, one ready pod each (min-scale 1); ${RPS} req/s through the gateway`);
     traffic = startSteadyTraffic(cluster.gatewayUrl, svc.host, RPS);
@@ -131,7 +155,7 @@ async function main() {
     if (PREFILL_MINUTES > 0) console.log(`prefilling: the poller runs for ${PREFILL_MINUTES} minutes with one stream viewer before the page opens`);
     await sleep(PREFILL_MINUTES * 60_000);
 
-    browser = await launchChromium(PAGE_HEAP_ARGS);
+    browser = await launchChromium(pageHeapArgs({ jit: JIT }));
     const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     await page.goto(`/clusters/${server.clusterId}/knative/services/${svc.namespace}/${svc.name}`);
@@ -147,7 +171,7 @@ async function main() {
     const t0 = Date.now();
     const warmup = WARMUP_MINUTES > 0 ? `, after ${WARMUP_MINUTES} minutes of warm-up (w1…w${WARMUP_MINUTES}, not judged)` : "";
     console.log(`sampling every ${EVERY_S} s for ${MINUTES} minutes${warmup} (medians per minute, range in brackets, MB):`);
-    console.log(`  minute  ${SERIES.map((s) => s.name.padEnd(COLUMN)).join("")}`);
+    console.log(`  minute  ${SERIES.map((s) => s.heading.padEnd(COLUMN)).join("")}`);
     const snapshots = async () => ({ server: await serverHeap.snapshot(), page: await pageHeap.snapshot() });
     let before: { server: HeapSummary; page: HeapSummary } | undefined;
     for (let elapsed = 1; elapsed <= WARMUP_MINUTES + MINUTES; elapsed++) {
@@ -156,15 +180,17 @@ async function main() {
       if (minute === 2 && values.explain) before = await snapshots();
       while (Date.now() + EVERY_S * 1000 <= end + 1) {
         const next = Date.now() + EVERY_S * 1000;
-        const rss = rssMb(server.pid);
-        const { used, compiledCode, external } = await serverHeap.readAfterGc();
+        const { used, compiledCode, external, heapInMemory, heapInMemoryBySpace, rss } = await serverHeap.readAfterGc();
         readings.push({
           minute,
-          rssMb: rss,
+          rssMb: rss / MB,
+          serverHeapInMemoryMb: heapInMemory / MB,
+          serverNativeMb: (rss - heapInMemory) / MB,
           serverDataMb: (used - compiledCode) / MB,
           serverCodeMb: compiledCode / MB,
           serverExternalMb: external / MB,
           pageHeapMb: (await pageHeap.usedAfterGc()) / MB,
+          serverBySpace: Object.fromEntries(Object.entries(heapInMemoryBySpace).map(([space, bytes]) => [space, bytes / MB])),
         });
         await sleep(Math.max(0, next - Date.now()));
       }
@@ -197,9 +223,18 @@ async function main() {
       const verdict = growth > noise && rising ? "GROWS" : growth > noise ? "beyond noise, but no trend" : "within noise";
       if (judged) grows ||= verdict === "GROWS";
       console.log(
-        `  ${name.padEnd(COLUMN)} ${signed(growth)} MB   noise ${noise.toFixed(2)} MB   trend ${signed(trend.slope * 10)} MB per 10 min (95 %: ${signed(trend.low * 10)} to ${signed(trend.high * 10)})   ${verdict}${judged ? "" : " (not judged)"}`,
+        `  ${name.padEnd(NAME)} ${signed(growth)} MB   noise ${noise.toFixed(2)} MB   trend ${signed(trend.slope * 10)} MB per 10 min (95 %: ${signed(trend.low * 10)} to ${signed(trend.high * 10)})   ${verdict}${judged ? "" : " (not judged)"}`,
       );
     }
+    // Where the server's V8 heap in memory changed, space by space: a young generation V8 grew to
+    // the allocation rate it saw shows here, and so would an old space that holds more.
+    const spaces = (minute: number) => readings.filter((r) => r.minute === minute).map((r) => r.serverBySpace);
+    const spaceMedian = (minute: number, space: string) => median(spaces(minute).map((s) => s[space] ?? 0));
+    const bySpace = Object.keys(spaces(last)[0] ?? {})
+      .map((space) => ({ space, from: spaceMedian(2, space), to: spaceMedian(last, space) }))
+      .filter(({ from, to }) => Math.abs(to - from) >= 0.01)
+      .map(({ space, from, to }) => `${space} ${from.toFixed(2)} → ${to.toFixed(2)}`);
+    console.log(`  the server's V8 heap in memory by space, minute 2 → ${last} (MB): ${bySpace.join(", ") || "no space changed"}`);
     if (before && after) {
       console.log(`what grew most from minute 2 to the end (heap snapshots; kind: bytes, objects):`);
       const described = (grown: ReturnType<typeof grownKinds>) => grown.map((k) => `${k.kind} ${k.bytes >= 0 ? "+" : ""}${(k.bytes / 1024).toFixed(0)} kB (${k.count >= 0 ? "+" : ""}${k.count})`).join(", ");
@@ -211,7 +246,7 @@ async function main() {
       }
     }
     console.log(
-      `memory with the Live Traffic page open for ${MINUTES} minutes, ${PREFILL_MINUTES > 0 ? `after ${PREFILL_MINUTES} minutes of prefill` : "buffers filling"}${WARMUP_MINUTES > 0 ? ` and ${WARMUP_MINUTES} of warm-up` : ""} (target: no growth beyond noise, and no rising trend, from minute 2)  ${grows ? "MISSED" : "MET"}`,
+      `memory with the Live Traffic page open for ${MINUTES} minutes, V8's JIT ${JIT ? "on" : "off"}, ${PREFILL_MINUTES > 0 ? `after ${PREFILL_MINUTES} minutes of prefill` : "buffers filling"}${WARMUP_MINUTES > 0 ? ` and ${WARMUP_MINUTES} of warm-up` : ""} (target: no growth beyond noise, and no rising trend, from minute 2)  ${grows ? "MISSED" : "MET"}`,
     );
   } finally {
     for (const heap of heaps) await heap.close().catch(() => undefined);

@@ -61,6 +61,8 @@ export interface ConsoleOptions {
   timeoutMs?: number;
   /** Added to the server's environment (e.g. NODE_OPTIONS for a bench that inspects it). */
   env?: Record<string, string>;
+  /** Node's own options for the server (V8 flags among them, which NODE_OPTIONS refuses). */
+  nodeArgs?: string[];
 }
 
 export async function startConsole(kubeconfig: string, options: ConsoleOptions = {}): Promise<ConsoleServer> {
@@ -72,7 +74,7 @@ export async function startConsole(kubeconfig: string, options: ConsoleOptions =
   const server = path.join(ROOT, ".next", `console-server-bench-${process.pid}.mjs`);
   await bundleConsoleServer(server);
   const args = [server, "--dir", ROOT, "--host", "127.0.0.1", "--port", String(port), "--auth", "local"];
-  const child: ChildProcess = spawn(process.execPath, args, {
+  const child: ChildProcess = spawn(process.execPath, [...(options.nodeArgs ?? []), ...args], {
     cwd: ROOT,
     // Its own process group, so stopping it stops anything it started too.
     detached: true,

@@ -38,13 +38,20 @@ export const INSPECT_ON_SIGNAL = { NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? 
  * Chromium flags a page needs for inspectPage: `gc()` for the page's own task, and exact figures
  * from `performance.memory` (without this flag they are rounded, and noised, to hide them from
  * fingerprinting). `usedJSHeapSize` is the heap's used size plus ArrayBuffers' backing stores.
+ *
+ * `jit: false` adds V8's --jitless: the page's scripts run as bytecode only, compiled once per
+ * function, with no optimizing compiler making, dropping and remaking machine code as the page
+ * lives. A page has no getHeapCodeStatistics, so this is how its heap is read without V8's
+ * compiled code (a Node process subtracts it instead: NodeHeapReading.compiledCode).
  */
-export const PAGE_HEAP_ARGS = ["--js-flags=--expose-gc", "--enable-precise-memory-info"];
+export function pageHeapArgs({ jit }: { jit: boolean }): string[] {
+  return [`--js-flags=--expose-gc${jit ? "" : " --jitless"}`, "--enable-precise-memory-info"];
+}
 
 export async function inspectPage(page: Page): Promise<HeapReader> {
   const cdp = await page.context().newCDPSession(page);
   if (!(await page.evaluate(() => typeof (globalThis as { gc?: unknown }).gc === "function"))) {
-    throw new Error(`the page has no gc(): launch Chromium with ${PAGE_HEAP_ARGS.join(" ")}`);
+    throw new Error(`the page has no gc(): launch Chromium with ${pageHeapArgs({ jit: true }).join(" ")}`);
   }
   return {
     usedAfterGc: () =>
@@ -101,6 +108,16 @@ export interface NodeHeapReading {
    * flat is the allocator's, not the program's data.
    */
   external: number;
+  /**
+   * Bytes of memory V8's heap pages take (`total_physical_size`): what is used, and what V8 keeps
+   * committed around it. V8 sizes its young generation to the allocation rate it sees, so this
+   * can step up by megabytes with `used` flat.
+   */
+  heapInMemory: number;
+  /** That memory by V8 heap space (`new_space`, `old_space`, `code_space`, …), in bytes. */
+  heapInMemoryBySpace: Record<string, number>;
+  /** The process's resident memory, read in the same task (`process.memoryUsage().rss`). */
+  rss: number;
 }
 
 // Evaluated in the process: V8 exposes gc() to a context made after --expose-gc is set, so the
@@ -113,10 +130,15 @@ const NODE_READING = `new Promise((resolve) => setImmediate(() => {
   }
   globalThis.__benchGc();
   const code = v8.getHeapCodeStatistics();
+  const heap = v8.getHeapStatistics();
+  const { external, rss } = process.memoryUsage();
   resolve({
-    used: v8.getHeapStatistics().used_heap_size,
+    used: heap.used_heap_size,
     compiledCode: code.code_and_metadata_size + code.bytecode_and_metadata_size,
-    external: process.memoryUsage().external,
+    external,
+    heapInMemory: heap.total_physical_size,
+    heapInMemoryBySpace: Object.fromEntries(v8.getHeapSpaceStatistics().map((space) => [space.space_name, space.physical_space_size])),
+    rss,
   });
 }))`;
 
