@@ -90,7 +90,8 @@ const JIT = values.jit;
 /** V8's optimizing tiers off for JavaScript on the server; its WebAssembly (Node's fetch parses HTTP with it) keeps its own. */
 const SERVER_WITHOUT_JIT = ["--no-opt", "--no-maglev", "--no-sparkplug"];
 const MB = 1024 * 1024;
-if (MINUTES < 3) throw new Error("--minutes must be at least 3: minute 2 is the reference, minute 1 is the page settling");
+// Minute 1 is the page settling, minute 2 the reference; the trend's confidence interval needs three minutes from there.
+if (MINUTES < 4) throw new Error("--minutes must be at least 4: minute 1 is the page settling, and the trend from minute 2 needs three minutes");
 
 interface Reading {
   /** The measured minute, from 1; a warm-up minute is 0 or less. */
