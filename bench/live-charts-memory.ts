@@ -13,7 +13,9 @@
 // history and full charts, and whatever grows after that is not a buffer filling up
 // (--prefill-minutes 0 measures the first viewer's first minutes instead, buffers filling).
 // --warmup-minutes keeps the page open that long before the measured minutes begin, readings
-// printed (as w1, w2, …) but not judged. --malloc-arena-max N runs the server with glibc's
+// printed (as w1, w2, …) but not judged: some minutes in, V8 flushes the bytecode of what ran
+// only while the page opened (with the JIT off, the page's heap fell 0.8 MB in its seventh
+// minute), and V8 sizes its young generation to the traffic. --malloc-arena-max N runs the server with glibc's
 // MALLOC_ARENA_MAX=N, to tell the allocator's growth from the program's.
 //
 // V8's JIT is off unless --jit: the server runs with --no-opt --no-maglev --no-sparkplug (not
