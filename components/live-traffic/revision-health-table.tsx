@@ -3,6 +3,7 @@
 import { RevisionName } from "@/components/revisions/revision-name";
 import { Table, TD, TH, THead, TR } from "@/components/ui/table";
 import type { RevisionHealth } from "@/lib/metrics/windows";
+import { LiveValue } from "./live-value";
 
 const ms = (seconds: number | undefined) => (seconds === undefined ? "-" : seconds < 1 ? `${Math.round(seconds * 1000)} ms` : `${Math.round(seconds * 100) / 100} s`);
 
@@ -25,13 +26,17 @@ export function RevisionHealthTable({ health, windowSeconds, revisionHref }: { h
             <TD>
               <RevisionName name={h.revision} href={revisionHref(h.revision)} />
             </TD>
-            <TD className="tabular-nums">{h.requests}</TD>
-            <TD className={`tabular-nums ${h.successRate !== undefined && h.successRate < 0.99 ? "font-medium text-red-700" : ""}`}>
-              {h.successRate === undefined ? "-" : `${Math.round(h.successRate * 1000) / 10} %`}
+            <TD>
+              <LiveValue minCh={6}>{String(h.requests)}</LiveValue>
             </TD>
-            <TD className="tabular-nums">{ms(h.p50)}</TD>
-            <TD className="tabular-nums">{ms(h.p95)}</TD>
-            <TD className="tabular-nums">{ms(h.p99)}</TD>
+            <TD className={h.successRate !== undefined && h.successRate < 0.99 ? "font-medium text-red-700" : ""}>
+              <LiveValue minCh={7}>{h.successRate === undefined ? "-" : `${Math.round(h.successRate * 1000) / 10} %`}</LiveValue>
+            </TD>
+            {(["p50", "p95", "p99"] as const).map((quantile) => (
+              <TD key={quantile}>
+                <LiveValue minCh={8}>{ms(h[quantile])}</LiveValue>
+              </TD>
+            ))}
           </TR>
         ))}
       </tbody>
