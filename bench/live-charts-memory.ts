@@ -66,6 +66,7 @@ import { launchChromium } from "./support/browser";
 import { startConsole } from "./support/console-server";
 import { grownKinds, type HeapSummary } from "./support/heap-snapshot";
 import { type HeapReader, INSPECT_ON_SIGNAL, inspectNodeProcess, inspectPage, pageHeapArgs } from "./support/js-heap";
+import { countLayoutShifts } from "./support/layout-shifts";
 import { createLiveService } from "./support/live-service";
 import { openMetricsStream } from "./support/metrics-stream";
 import { linearTrend, median, sleep } from "./support/stats";
@@ -161,6 +162,7 @@ async function main() {
     browser = await launchChromium(pageHeapArgs({ jit: JIT }));
     const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
+    const layoutShifts = await countLayoutShifts(page);
     await page.goto(`/clusters/${server.clusterId}/knative/services/${svc.namespace}/${svc.name}`);
     const rateChart = page.getByRole("img", { name: /^Requests per second:/ });
     await rateChart.waitFor();
@@ -177,9 +179,11 @@ async function main() {
     console.log(`  minute  ${SERIES.map((s) => s.heading.padEnd(COLUMN)).join("")}`);
     const snapshots = async () => ({ server: await serverHeap.snapshot(), page: await pageHeap.snapshot() });
     let before: { server: HeapSummary; page: HeapSummary } | undefined;
+    let shiftsBeforeMinute2 = 0;
     for (let elapsed = 1; elapsed <= WARMUP_MINUTES + MINUTES; elapsed++) {
       const minute = elapsed - WARMUP_MINUTES;
       const end = t0 + elapsed * 60_000;
+      if (minute === 2) shiftsBeforeMinute2 = await layoutShifts.seen();
       if (minute === 2 && values.explain) before = await snapshots();
       while (Date.now() + EVERY_S * 1000 <= end + 1) {
         const next = Date.now() + EVERY_S * 1000;
@@ -206,11 +210,15 @@ async function main() {
       console.log(`  ${(minute > 0 ? String(minute) : `w${elapsed}`).padStart(6)}  ${cells.join("")}`);
     }
     const after = before && (await snapshots());
+    const shifts = await layoutShifts.seen();
     const chartName = await rateChart.getAttribute("aria-label");
     await traffic.stop();
 
     const held = await heldSamples(server.url, server.clusterId, svc.namespace, svc.name);
     console.log(`traffic: ${JSON.stringify(traffic.answers)}; the chart says "${chartName}"`);
+    console.log(
+      `the page recorded ${shifts} layout shifts, ${shifts - shiftsBeforeMinute2} of them from minute 2 on (Chromium keeps the first 150 as performance entries, in the page's heap)`,
+    );
     console.log(`the server's history holds ${held.samples} samples (bounded at 600), ${held.kb.toFixed(0)} kB as JSON (${((held.kb * 1024) / held.samples).toFixed(0)} B a sample); the page holds the same samples and draws the last 300`);
 
     const last = MINUTES;
