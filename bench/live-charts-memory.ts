@@ -35,7 +35,9 @@
 //   its live heap less V8's compiled code (machine code and bytecode with their metadata); that
 //   compiled code; and what its objects hold outside the heap (Buffers: `external`);
 // - the page's live heap.
-// Each minute prints the median of its readings and their range.
+// Each minute prints the median of its readings and their range. The run also counts the
+// page's layout shifts: Chromium keeps each of the first 150 in the page's heap, so a page whose
+// figures move what is around them as they redraw grows until that buffer is full.
 //
 // What is judged is what the console holds: the server's heap less compiled code, its native
 // memory and `external`, and the page's heap. The rest is V8's and is printed, not judged: its
