@@ -1,12 +1,14 @@
 // The live request distribution, as a user watches it during a canary: traffic through the
 // ingress gateway shows up per revision beside the configured split; a failing canary shows its
-// success rate fall; traffic that bypasses the split is flagged as drift; when traffic stops the
-// rates fall to zero and, after the scale-to-zero grace period, the pods go too.
+// success rate fall; the figures change in place, moving nothing around them; traffic that
+// bypasses the split is flagged as drift; when traffic stops the rates fall to zero and, after
+// the scale-to-zero grace period, the pods go too.
 
 import { expect, test } from "./support/actor";
 import { kubectl } from "./support/embedded-cluster";
 import { viaGateway } from "./support/gateway";
 import { createKnativeService, deleteKnativeService, HELLO_IMAGE, uniqueName, waitReady } from "./support/knative-service";
+import { LayoutShifts } from "./support/layout-shifts";
 import { screen } from "./support/screens";
 import { LiveTraffic, ServicePage } from "./support/service-page";
 
@@ -64,6 +66,36 @@ test("50/50 traffic shows both revisions near 50 %, with the canary's failures i
   await expect(live.chart("Requests per second")).toBeVisible();
   await expect(live.chart("Success rate")).toBeVisible();
   await screen(page, "live-traffic-50-50");
+});
+
+test("the live figures change in place: nothing around them moves while they update", async ({ page, actor }) => {
+  // Tall enough that the whole section is in view: Chromium only counts shifts of what is visible.
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  const shifts = await LayoutShifts.record(page);
+  await new ServicePage(page, service, "default", actor.cluster).open();
+  const live = new LiveTraffic(page);
+  await live.settled();
+  await send(HOST, 40);
+  await expect(live.splitRow(stable)).toContainText("As configured");
+  await expect(live.splitRow(canary)).toContainText("As configured");
+  await expect(live.healthRow(canary)).toBeVisible();
+
+  const from = await shifts.count();
+  // More traffic while the figures redraw each second: counts, shares, success rates, latencies.
+  const sending = send(HOST, 60, 60);
+  const note = live.root.getByText(/\d+ requests over the last \d+ s/);
+  const notesSeen = new Set<string>();
+  await expect
+    .poll(
+      async () => {
+        notesSeen.add((await note.textContent()) ?? "");
+        return notesSeen.size;
+      },
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThanOrEqual(4);
+  await sending;
+  expect(await shifts.since(from)).toEqual([]);
 });
 
 test("traffic that bypasses the split is flagged as drift, and says by how much", async ({ page, actor }) => {
