@@ -62,13 +62,13 @@
 
 import os from "node:os";
 import { parseArgs } from "node:util";
+import { LayoutShifts } from "../e2e/support/layout-shifts";
 import { startClusterProcess } from "../emulator/testing/cluster-process";
 import { scratchDir } from "../emulator/testing/temp-dir";
 import { launchChromium } from "./support/browser";
 import { startConsole } from "./support/console-server";
 import { grownKinds, type HeapSummary } from "./support/heap-snapshot";
 import { type HeapReader, INSPECT_ON_SIGNAL, inspectNodeProcess, inspectPage, pageHeapArgs } from "./support/js-heap";
-import { countLayoutShifts } from "./support/layout-shifts";
 import { createLiveService } from "./support/live-service";
 import { openMetricsStream } from "./support/metrics-stream";
 import { linearTrend, median, sleep } from "./support/stats";
@@ -164,7 +164,7 @@ async function main() {
     browser = await launchChromium(pageHeapArgs({ jit: JIT }));
     const context = await browser.newContext({ baseURL: server.url, viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    const layoutShifts = await countLayoutShifts(page);
+    const layoutShifts = await LayoutShifts.record(page);
     await page.goto(`/clusters/${server.clusterId}/knative/services/${svc.namespace}/${svc.name}`);
     const rateChart = page.getByRole("img", { name: /^Requests per second:/ });
     await rateChart.waitFor();
@@ -185,7 +185,7 @@ async function main() {
     for (let elapsed = 1; elapsed <= WARMUP_MINUTES + MINUTES; elapsed++) {
       const minute = elapsed - WARMUP_MINUTES;
       const end = t0 + elapsed * 60_000;
-      if (minute === 2) shiftsBeforeMinute2 = await layoutShifts.seen();
+      if (minute === 2) shiftsBeforeMinute2 = await layoutShifts.count();
       if (minute === 2 && values.explain) before = await snapshots();
       while (Date.now() + EVERY_S * 1000 <= end + 1) {
         const next = Date.now() + EVERY_S * 1000;
@@ -212,7 +212,7 @@ async function main() {
       console.log(`  ${(minute > 0 ? String(minute) : `w${elapsed}`).padStart(6)}  ${cells.join("")}`);
     }
     const after = before && (await snapshots());
-    const shifts = await layoutShifts.seen();
+    const shifts = await layoutShifts.count();
     const chartName = await rateChart.getAttribute("aria-label");
     await traffic.stop();
 
